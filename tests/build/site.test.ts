@@ -1,0 +1,430 @@
+// Checks the BUILT site in dist/ against the site contract. Expectations (reports, section ids,
+// tagged codes) come from content/, never from hard-coded lists. Run `npm run build` first.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { attr, collectIds, findAll, findFirst, hasAttr, hasClass, tag, visibleBodyText } from '../support/html.ts';
+import type { Element } from '../support/html.ts';
+import { loadReports, sectionsFor } from '../support/content.ts';
+import type { ReportInfo } from '../support/content.ts';
+import { LOCALES, localeOfPath } from '../support/locales.ts';
+import type { Locale } from '../support/locales.ts';
+import { CONTENT, DIST, assertDistBuilt } from '../support/paths.ts';
+import { hashTree, readSite, resolveUrlPath } from '../support/site.ts';
+import type { Page, Site } from '../support/site.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+let site: Site;
+let reports: ReportInfo[];
+/** Origin of the public site, taken from the canonical URL of the English archive home. */
+let siteOrigin: string | undefined;
+const idCache = new Map<string, Set<string>>();
+
+beforeAll(() => {
+  assertDistBuilt(); // "dist/ not found … — run npm run build first"
+  site = readSite(DIST);
+  reports = loadReports();
+  const canonical = site.pages.get('/en/') && linkRel(site.pages.get('/en/')!, 'canonical')[0];
+  const href = canonical && attr(canonical, 'href');
+  if (href && /^https?:\/\//.test(href)) siteOrigin = new URL(href).origin;
+});
+
+// ---------- helpers ----------
+
+function linkRel(page: Page, rel: string): Element[] {
+  return findAll(page.tree, (el) => el.tagName === 'link' && (attr(el, 'rel') ?? '').split(/\s+/).includes(rel));
+}
+
+function htmlLang(page: Page): string | undefined {
+  const html = findFirst(page.tree, tag('html'));
+  return html && attr(html, 'lang');
+}
+
+function idsOf(file: string): Set<string> {
+  let ids = idCache.get(file);
+  if (!ids) {
+    const page = site.pageByFile.get(file);
+    ids = page ? collectIds(page.tree) : new Set();
+    idCache.set(file, ids);
+  }
+  return ids;
+}
+
+function pagesOfLocale(locale: Locale): Page[] {
+  return [...site.pages.values()].filter((p) => localeOfPath(p.urlPath) === locale);
+}
+
+const reportPath = (l: Locale, r: ReportInfo) => `/${l}/${r.issuer}/${r.year}/`;
+
+/** Expected locale pages, derived from content/. */
+function expectedPages(): { locale: Locale; urlPath: string; kind: string }[] {
+  const out: { locale: Locale; urlPath: string; kind: string }[] = [];
+  for (const { locale } of LOCALES) {
+    out.push({ locale, urlPath: `/${locale}/`, kind: 'archive home' });
+    for (const r of reports) {
+      out.push({ locale, urlPath: reportPath(locale, r), kind: 'report home' });
+      out.push({ locale, urlPath: `${reportPath(locale, r)}hkex-index/`, kind: 'HKEX index' });
+      for (const s of sectionsFor(r, locale)) out.push({ locale, urlPath: `${reportPath(locale, r)}${s.id}/`, kind: `section ${s.id}` });
+    }
+  }
+  return out;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Every URL-bearing attribute of a page: [element tag, attribute, raw value]. */
+function urlRefs(page: Page): { el: Element; name: string; value: string }[] {
+  const refs: { el: Element; name: string; value: string }[] = [];
+  for (const el of findAll(page.tree, () => true)) {
+    for (const name of ['href', 'src', 'srcset', 'poster', 'action']) {
+      const v = attr(el, name);
+      if (v === undefined) continue;
+      if (name === 'srcset') {
+        for (const part of v.split(',')) {
+          const u = part.trim().split(/\s+/)[0];
+          if (u) refs.push({ el, name, value: u });
+        }
+      } else refs.push({ el, name, value: v });
+    }
+  }
+  return refs;
+}
+
+/** Resolve a reference to an internal URL (path + hash), or undefined for external ones. */
+function internalUrl(page: Page, value: string): URL | undefined {
+  const v = value.trim();
+  if (v === '' || v.startsWith('//')) return undefined;
+  if (SCHEME.test(v)) {
+    if (!siteOrigin || !/^https?:/i.test(v)) return undefined;
+    const u = new URL(v);
+    if (u.origin !== siteOrigin) return undefined;
+    return new URL(u.pathname + u.search + u.hash, 'http://site.invalid');
+  }
+  return new URL(v, `http://site.invalid${page.urlPath}`);
+}
+
+function fail(problems: string[], what: string): void {
+  if (problems.length) {
+    const shown = problems.slice(0, 60).join('\n  ');
+    expect.fail(`${problems.length} ${what}:\n  ${shown}${problems.length > 60 ? `\n  … and ${problems.length - 60} more` : ''}`);
+  }
+}
+
+// ---------- tests ----------
+
+describe('content expectations', () => {
+  it('content/ has at least one report with English and Traditional Chinese sections', () => {
+    expect(reports.length, 'no content/reports/<issuer>/<year>/report.yaml found').toBeGreaterThan(0);
+    for (const r of reports) {
+      for (const { locale } of LOCALES) {
+        expect(sectionsFor(r, locale).length, `${r.issuer}/${r.year} has no sections for /${locale}/`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('pages', () => {
+  it('has the language chooser /index.html linking to every locale', () => {
+    const root = site.pages.get('/');
+    expect(root, 'dist/index.html').toBeDefined();
+    const hrefs = findAll(root!.tree, tag('a')).map((a) => internalUrl(root!, attr(a, 'href') ?? '')?.pathname);
+    for (const { locale } of LOCALES) expect(hrefs, `/index.html links to /${locale}/`).toContain(`/${locale}/`);
+  });
+
+  it('has every archive home, report home, HKEX index and section page in every locale', () => {
+    const missing = expectedPages()
+      .filter((p) => !site.pages.has(p.urlPath))
+      .map((p) => `${p.urlPath} (${p.kind}) → expected dist${p.urlPath}index.html`);
+    fail(missing, 'expected pages missing');
+  });
+
+  it('publishes the same section ids in every locale of a report', () => {
+    for (const r of reports) {
+      const ids = (l: Locale) =>
+        pagesOfLocale(l)
+          .map((p) => p.urlPath)
+          .filter((u) => u.startsWith(reportPath(l, r)) && u.split('/').length === 6)
+          .map((u) => u.split('/')[4])
+          .sort();
+      expect(ids('tc'), `${r.issuer}/${r.year}: /tc/ vs /en/ page set`).toEqual(ids('en'));
+      expect(ids('sc'), `${r.issuer}/${r.year}: /sc/ vs /en/ page set`).toEqual(ids('en'));
+    }
+  });
+
+  it('has /404.html', () => {
+    expect(site.pages.has('/404.html'), 'dist/404.html').toBe(true);
+  });
+
+  it('reports page counts per locale', () => {
+    const counts = Object.fromEntries(LOCALES.map(({ locale }) => [locale, pagesOfLocale(locale).length]));
+    console.log(`[site] ${site.pages.size} HTML pages, ${site.files.length} files; per locale: ${JSON.stringify(counts)}`);
+    for (const { locale } of LOCALES) expect(counts[locale]).toBeGreaterThan(0);
+  });
+});
+
+describe('<html lang>', () => {
+  for (const { locale, htmlLang: expected } of LOCALES) {
+    it(`every /${locale}/ page has lang="${expected}"`, () => {
+      const pages = pagesOfLocale(locale);
+      expect(pages.length).toBeGreaterThan(0);
+      const wrong = pages.filter((p) => htmlLang(p) !== expected).map((p) => `${p.urlPath}: lang=${JSON.stringify(htmlLang(p))}`);
+      fail(wrong, `/${locale}/ pages with a wrong <html lang> (expected "${expected}")`);
+    });
+  }
+
+  it('the language chooser and 404 page declare a lang', () => {
+    for (const u of ['/', '/404.html']) {
+      const p = site.pages.get(u);
+      if (p) expect(htmlLang(p), `${u} <html lang>`).toBeTruthy();
+    }
+  });
+});
+
+describe('links', () => {
+  it('every internal link, src and srcset resolves to a file in dist/', () => {
+    const broken: string[] = [];
+    for (const page of site.pages.values()) {
+      for (const ref of urlRefs(page)) {
+        const u = internalUrl(page, ref.value);
+        if (!u || (ref.value.startsWith('#') && ref.name === 'href')) continue;
+        if (!resolveUrlPath(DIST, u.pathname)) broken.push(`${page.urlPath}: <${ref.el.tagName} ${ref.name}="${ref.value}"> → ${u.pathname} not in dist/`);
+      }
+    }
+    fail(broken, 'broken internal links');
+  });
+
+  it('every #fragment resolves to an id in its target page', () => {
+    const broken: string[] = [];
+    for (const page of site.pages.values()) {
+      for (const ref of urlRefs(page)) {
+        if (ref.name !== 'href') continue;
+        const u = internalUrl(page, ref.value);
+        if (!u || u.hash === '' || u.hash === '#') continue;
+        const frag = decodeURIComponent(u.hash.slice(1));
+        if (frag === 'top') continue; // always valid per HTML
+        const file = resolveUrlPath(DIST, u.pathname);
+        if (!file || !file.endsWith('.html')) continue; // reported by the previous test
+        if (!idsOf(file).has(frag)) broken.push(`${page.urlPath}: href="${ref.value}" → no id="${frag}" in ${file}`);
+      }
+    }
+    fail(broken, 'dangling #anchors');
+  });
+
+  it('every locale page has a language switcher with links to en, tc and sc', () => {
+    const bad: string[] = [];
+    for (const { locale } of LOCALES) {
+      for (const page of pagesOfLocale(locale)) {
+        const nav = findFirst(page.tree, (el) => el.tagName === 'nav' && hasAttr(el, 'data-language-switcher'));
+        if (!nav) {
+          bad.push(`${page.urlPath}: no <nav data-language-switcher>`);
+          continue;
+        }
+        if (!attr(nav, 'aria-label')) bad.push(`${page.urlPath}: language switcher <nav> has no aria-label`);
+        const locales = findAll(nav, (el) => el.tagName === 'a' && hasAttr(el, 'data-locale')).map((a) => attr(a, 'data-locale'));
+        for (const l of LOCALES) if (!locales.includes(l.locale)) bad.push(`${page.urlPath}: switcher has no <a data-locale="${l.locale}">`);
+      }
+    }
+    fail(bad, 'language switcher problems');
+  });
+
+  it('the language switcher keeps the page: /en/x/ ↔ /tc/x/ ↔ /sc/x/', () => {
+    const bad: string[] = [];
+    for (const { locale } of LOCALES) {
+      for (const page of pagesOfLocale(locale)) {
+        const nav = findFirst(page.tree, (el) => el.tagName === 'nav' && hasAttr(el, 'data-language-switcher'));
+        if (!nav) continue; // reported above
+        for (const a of findAll(nav, (el) => el.tagName === 'a' && hasAttr(el, 'data-locale'))) {
+          const to = attr(a, 'data-locale')!;
+          const target = internalUrl(page, attr(a, 'href') ?? '')?.pathname;
+          const expected = page.urlPath.replace(/^\/(en|tc|sc)\//, `/${to}/`);
+          if (site.pages.has(expected) && target !== expected) bad.push(`${page.urlPath}: data-locale="${to}" → ${target}, expected ${expected}`);
+        }
+      }
+    }
+    fail(bad, 'language switcher links that do not keep the page');
+  });
+});
+
+describe('head: hreflang alternates and canonical', () => {
+  it('the site origin is known from the canonical URL of /en/', () => {
+    expect(siteOrigin, '/en/ has <link rel="canonical" href="https://…">').toMatch(/^https?:\/\//);
+  });
+
+  it('every locale page has hreflang alternates for en, zh-Hant-HK and zh-Hans-CN pointing to existing pages in that language', () => {
+    const bad: string[] = [];
+    for (const { locale } of LOCALES) {
+      for (const page of pagesOfLocale(locale)) {
+        const alternates = linkRel(page, 'alternate').filter((l) => hasAttr(l, 'hreflang'));
+        for (const want of LOCALES) {
+          const alt = alternates.find((l) => attr(l, 'hreflang') === want.htmlLang);
+          if (!alt) {
+            bad.push(`${page.urlPath}: no <link rel="alternate" hreflang="${want.htmlLang}">`);
+            continue;
+          }
+          const href = attr(alt, 'href') ?? '';
+          const u = internalUrl(page, href);
+          const file = u && resolveUrlPath(DIST, u.pathname);
+          const target = file && site.pageByFile.get(file);
+          if (!target) bad.push(`${page.urlPath}: hreflang="${want.htmlLang}" href="${href}" does not resolve to a page in dist/`);
+          else if (htmlLang(target) !== want.htmlLang)
+            bad.push(`${page.urlPath}: hreflang="${want.htmlLang}" → ${target.urlPath} which has lang=${JSON.stringify(htmlLang(target))}`);
+          else if (want.locale === locale && target.urlPath !== page.urlPath)
+            bad.push(`${page.urlPath}: its own hreflang="${want.htmlLang}" points to ${target.urlPath}, not to itself`);
+        }
+      }
+    }
+    fail(bad, 'hreflang problems');
+  });
+
+  it('every page except 404 has exactly one absolute canonical URL equal to its own URL', () => {
+    const bad: string[] = [];
+    for (const page of site.pages.values()) {
+      if (page.urlPath === '/404.html' || page.urlPath.startsWith('/pagefind/')) continue;
+      const links = linkRel(page, 'canonical');
+      if (links.length !== 1) {
+        bad.push(`${page.urlPath}: ${links.length} <link rel="canonical">`);
+        continue;
+      }
+      const href = attr(links[0], 'href') ?? '';
+      if (!/^https?:\/\//.test(href)) bad.push(`${page.urlPath}: canonical "${href}" is not absolute`);
+      else if (new URL(href).origin !== siteOrigin) bad.push(`${page.urlPath}: canonical "${href}" not on ${siteOrigin}`);
+      else if (new URL(href).pathname !== page.urlPath) bad.push(`${page.urlPath}: canonical "${href}" is not this page`);
+    }
+    fail(bad, 'canonical problems');
+  });
+});
+
+describe('sitemap', () => {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+
+  it('sitemap-index.xml points to sitemap-0.xml', () => {
+    const index = readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
+    expect(locs(index).map((u) => new URL(u).pathname)).toContain('/sitemap-0.xml');
+  });
+
+  it('sitemap-0.xml lists every expected page, each existing in dist/, and not 404', () => {
+    const xml = readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8');
+    const listed = locs(xml);
+    expect(listed.length).toBeGreaterThan(0);
+    const paths = new Set(listed.map((u) => new URL(u).pathname));
+    const problems: string[] = [];
+    for (const u of listed) {
+      if (siteOrigin && new URL(u).origin !== siteOrigin) problems.push(`${u}: not on ${siteOrigin}`);
+      if (!resolveUrlPath(DIST, new URL(u).pathname)) problems.push(`${u}: listed but not in dist/`);
+    }
+    for (const p of expectedPages()) if (!paths.has(p.urlPath)) problems.push(`${p.urlPath} (${p.kind}): not listed`);
+    if (paths.has('/404.html') || paths.has('/404/')) problems.push('404 page is listed');
+    fail(problems, 'sitemap problems');
+  });
+});
+
+describe('HKEX codes', () => {
+  it('every code a section tags has a code chip on the section page linking to its index row', () => {
+    const bad: string[] = [];
+    for (const r of reports) {
+      for (const { locale } of LOCALES) {
+        for (const s of sectionsFor(r, locale)) {
+          const page = site.pages.get(`${reportPath(locale, r)}${s.id}/`);
+          if (!page) continue; // reported in "pages"
+          const chips = findAll(page.tree, (el) => el.tagName === 'a' && hasClass(el, 'code-chip'));
+          for (const code of s.codes) {
+            const chip = chips.find((c) => attr(c, 'data-code') === code);
+            const want = `${reportPath(locale, r)}hkex-index/#code-${code}`;
+            if (!chip) bad.push(`${page.urlPath}: no <a class="code-chip" data-code="${code}">`);
+            else if (attr(chip, 'href') !== want) bad.push(`${page.urlPath}: chip ${code} href="${attr(chip, 'href')}", expected "${want}"`);
+          }
+        }
+      }
+    }
+    fail(bad, 'code chip problems');
+  });
+
+  it('the HKEX index has a row per tagged code (disclosed, linking to the section) and per comply entry', () => {
+    const bad: string[] = [];
+    const STATUSES = ['disclosed', 'not-applicable', 'explained', 'not-reported', 'no-data'];
+    for (const r of reports) {
+      for (const { locale } of LOCALES) {
+        const page = site.pages.get(`${reportPath(locale, r)}hkex-index/`);
+        if (!page) continue;
+        const rows = new Map(findAll(page.tree, (el) => el.tagName === 'tr' && (attr(el, 'id') ?? '').startsWith('code-')).map((tr) => [attr(tr, 'id')!.slice(5), tr]));
+        if (rows.size === 0) bad.push(`${page.urlPath}: no <tr id="code-…"> rows`);
+        for (const [code, tr] of rows) {
+          const st = attr(tr, 'data-status');
+          if (!st || !STATUSES.includes(st)) bad.push(`${page.urlPath}: row ${code} data-status=${JSON.stringify(st)}`);
+        }
+        const tagged = new Map<string, string[]>();
+        for (const s of sectionsFor(r, locale)) for (const c of s.codes) tagged.set(c, [...(tagged.get(c) ?? []), s.id]);
+        for (const [code, ids] of tagged) {
+          const tr = rows.get(code);
+          if (!tr) {
+            bad.push(`${page.urlPath}: no <tr id="code-${code}"> (tagged in ${ids.join(', ')})`);
+            continue;
+          }
+          if (attr(tr, 'data-status') !== 'disclosed') bad.push(`${page.urlPath}: row ${code} data-status="${attr(tr, 'data-status')}", expected "disclosed"`);
+          const links = findAll(tr, (el) => el.tagName === 'a' && hasAttr(el, 'data-section'));
+          for (const id of ids) {
+            const a = links.find((l) => attr(l, 'data-section') === id);
+            if (!a) bad.push(`${page.urlPath}: row ${code} has no <a data-section="${id}">`);
+            else if (internalUrl(page, attr(a, 'href') ?? '')?.pathname !== `${reportPath(locale, r)}${id}/`)
+              bad.push(`${page.urlPath}: row ${code} section link href="${attr(a, 'href')}"`);
+          }
+        }
+        for (const c of r.comply) {
+          if (tagged.has(c.code)) continue;
+          const tr = rows.get(c.code);
+          if (!tr) bad.push(`${page.urlPath}: no <tr id="code-${c.code}"> (comply: ${c.status})`);
+          else if (attr(tr, 'data-status') !== c.status) bad.push(`${page.urlPath}: row ${c.code} data-status="${attr(tr, 'data-status')}", expected "${c.status}"`);
+        }
+      }
+    }
+    fail(bad, 'HKEX index problems');
+  });
+});
+
+describe('Simplified Chinese', () => {
+  type Checker = (text: string) => string[];
+  async function checker(): Promise<Checker> {
+    // src/lib/script-convert.ts: traditionalOnlyChars(text, dictionary) → Traditional-only chars left.
+    const mod = (await import('../../src/lib/script-convert.ts').catch((err: unknown) => {
+      throw new Error(`src/lib/script-convert.ts could not be imported (expected export traditionalOnlyChars): ${String(err)}`);
+    })) as Record<string, unknown>;
+    const fn = mod.traditionalOnlyChars as ((text: string, dict?: unknown) => string[]) | undefined;
+    if (typeof fn !== 'function') throw new Error(`src/lib/script-convert.ts has no function "traditionalOnlyChars" (exports: ${Object.keys(mod).join(', ')})`);
+    const load = mod.loadDictionaries as ((dir: string) => unknown) | undefined;
+    const dictDir = path.join(CONTENT, 'dictionaries');
+    const dict = typeof load === 'function' && existsSync(dictDir) ? load(dictDir) : undefined;
+    return (text) => fn(text, dict);
+  }
+
+  it('/sc/ body text has no Traditional-only characters', async () => {
+    const check = await checker();
+    const pages = pagesOfLocale('sc');
+    expect(pages.length).toBeGreaterThan(0);
+    const bad: string[] = [];
+    for (const page of pages) {
+      const text = visibleBodyText(page.tree);
+      const found = check(text);
+      if (found.length) {
+        const where = found.slice(0, 8).map((c) => {
+          const i = text.indexOf(c);
+          return `${c} in "…${text.slice(Math.max(0, i - 8), i + 9).replace(/\s+/g, ' ')}…"`;
+        });
+        bad.push(`${page.urlPath}: ${found.join('')}\n      ${where.join('\n      ')}`);
+      }
+    }
+    fail(bad, '/sc/ pages with Traditional-only characters');
+  });
+
+  it('the check is not vacuous: /tc/ pages do contain Traditional-only characters', async () => {
+    const check = await checker();
+    const hits = pagesOfLocale('tc').filter((p) => check(visibleBodyText(p.tree)).length > 0);
+    expect(hits.length, 'traditionalOnlyChars finds nothing in any /tc/ page').toBeGreaterThan(0);
+  });
+});
+
+describe('deterministic output', () => {
+  it('lists a content hash of every file in dist/', () => {
+    const { files, digest } = hashTree(DIST);
+    expect(files.size).toBe(site.files.length);
+    console.log(`[site] dist/ digest ${digest} over ${files.size} files (npm run bench builds twice and compares)`);
+  });
+});

@@ -1,0 +1,113 @@
+// HTML helpers for the build suite: parse with hast-util-from-html (parse5; a dependency of the
+// declared @astrojs/markdown-remark) and query the tree with small predicate helpers.
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import type { Element, Nodes, Root } from 'hast';
+
+export type { Element, Root };
+
+export function parseHtml(html: string): Root {
+  return fromHtml(html);
+}
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as { type?: string }).type === 'element';
+}
+
+/** All elements in document order (including inside <template> content) that match `test`. */
+export function findAll(tree: Nodes, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Nodes) => {
+    if (isElement(node)) {
+      if (test(node)) out.push(node);
+      if (node.content) walk(node.content);
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(tree);
+  return out;
+}
+
+export function findFirst(tree: Nodes, test: (el: Element) => boolean): Element | undefined {
+  return findAll(tree, test)[0];
+}
+
+/** An attribute as written in HTML (`class`, `data-code`, `hreflang`), as a string. */
+export function attr(el: Element, name: string): string | undefined {
+  const props = el.properties ?? {};
+  const key = propertyName(name);
+  const v = props[key];
+  if (v === undefined || v === null || v === false) return undefined;
+  if (Array.isArray(v)) return v.join(key === 'className' ? ' ' : ' ');
+  if (v === true) return '';
+  return String(v);
+}
+
+function propertyName(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower === 'class') return 'className';
+  if (lower === 'for') return 'htmlFor';
+  if (lower === 'hreflang') return 'hrefLang';
+  if (lower === 'http-equiv') return 'httpEquiv';
+  if (lower.startsWith('data-')) {
+    return 'data' + lower.slice(5).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()).replace(/^([a-z])/, (c) => c.toUpperCase());
+  }
+  if (lower.startsWith('aria-')) return 'aria' + lower[5].toUpperCase() + lower.slice(6).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return lower;
+}
+
+export function hasAttr(el: Element, name: string): boolean {
+  return attr(el, name) !== undefined;
+}
+
+export function hasClass(el: Element, cls: string): boolean {
+  const c = el.properties?.className;
+  return Array.isArray(c) ? c.map(String).includes(cls) : typeof c === 'string' && c.split(/\s+/).includes(cls);
+}
+
+export const tag = (name: string) => (el: Element) => el.tagName === name;
+
+export function text(node: Nodes): string {
+  return toString(node);
+}
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'td', 'th', 'tr', 'ul',
+]);
+
+/**
+ * Text a reader sees in the body, minus <script>, <style>, <template> and <noscript>.
+ * Inline elements are joined without separators (so phrases stay intact); blocks end in a newline.
+ */
+export function visibleBodyText(tree: Root): string {
+  const body = findFirst(tree, tag('body'));
+  if (!body) return '';
+  const parts: string[] = [];
+  const skip = new Set(['script', 'style', 'template', 'noscript']);
+  const walk = (node: Nodes) => {
+    if (node.type === 'text') parts.push(node.value);
+    else if (isElement(node)) {
+      if (skip.has(node.tagName)) return;
+      for (const c of node.children) walk(c as Nodes);
+      if (BLOCK.has(node.tagName)) parts.push('\n');
+    }
+  };
+  walk(body);
+  return parts.join('');
+}
+
+/** Every element `id` in the document (including `name` on <a>, which is also a fragment target). */
+export function collectIds(tree: Root): Set<string> {
+  const ids = new Set<string>();
+  for (const el of findAll(tree, () => true)) {
+    const id = attr(el, 'id');
+    if (id !== undefined) ids.add(id);
+    if (el.tagName === 'a') {
+      const name = attr(el, 'name');
+      if (name !== undefined) ids.add(name);
+    }
+  }
+  return ids;
+}

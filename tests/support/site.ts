@@ -1,0 +1,99 @@
+// Reads a built site (dist/) from disk: file list, URL ↔ file mapping, parsed pages, hashes.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseHtml } from './html.ts';
+import type { Root } from './html.ts';
+
+/** All files under `dir`, as POSIX paths relative to it, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(r);
+      else if (entry.isFile()) out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** dist-relative file → the URL path it is served at ('en/index.html' → '/en/'). */
+export function fileToUrlPath(rel: string): string {
+  if (rel === 'index.html') return '/';
+  if (rel.endsWith('/index.html')) return '/' + rel.slice(0, -'index.html'.length);
+  return '/' + rel;
+}
+
+/**
+ * URL path → dist-relative file it would be served from, or undefined.
+ * Mirrors a static host: '/x/' → x/index.html, '/x' → x, else x/index.html (after a redirect).
+ */
+export function resolveUrlPath(dist: string, urlPath: string): string | undefined {
+  let p: string;
+  try {
+    p = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (!p.startsWith('/')) return undefined;
+  const rel = p.slice(1);
+  const candidates = p.endsWith('/') ? [rel + 'index.html'] : [rel, rel + '/index.html'];
+  for (const c of candidates) {
+    const full = path.join(dist, c);
+    if (!full.startsWith(path.resolve(dist))) continue;
+    if (existsSync(full) && statSync(full).isFile()) return c.replace(/^\/+/, '');
+  }
+  return undefined;
+}
+
+export interface Page {
+  /** dist-relative file, e.g. 'en/alibaba-health/2018/index.html' */
+  file: string;
+  /** URL path, e.g. '/en/alibaba-health/2018/' */
+  urlPath: string;
+  html: string;
+  tree: Root;
+}
+
+export interface Site {
+  dist: string;
+  files: string[];
+  pages: Map<string, Page>; // by urlPath
+  pageByFile: Map<string, Page>;
+}
+
+export function readSite(dist: string): Site {
+  const files = listFiles(dist);
+  const pages = new Map<string, Page>();
+  const pageByFile = new Map<string, Page>();
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    const html = readFileSync(path.join(dist, file), 'utf8');
+    const page: Page = { file, urlPath: fileToUrlPath(file), html, tree: parseHtml(html) };
+    pages.set(page.urlPath, page);
+    pageByFile.set(file, page);
+  }
+  return { dist, files, pages, pageByFile };
+}
+
+/** sha256 of every file (relative path → hex), plus one digest over the whole manifest. */
+export function hashTree(dir: string): { files: Map<string, string>; digest: string } {
+  const files = new Map<string, string>();
+  const all = createHash('sha256');
+  for (const rel of listFiles(dir)) {
+    const h = createHash('sha256').update(readFileSync(path.join(dir, rel))).digest('hex');
+    files.set(rel, h);
+    all.update(`${rel}\0${h}\n`);
+  }
+  return { files, digest: all.digest('hex') };
+}
+
+/** Paths that differ between two hash manifests (changed, only in a, only in b). */
+export function diffManifests(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of a) if (b.get(k) !== v) out.push(b.has(k) ? `changed: ${k}` : `only in first: ${k}`);
+  for (const k of b.keys()) if (!a.has(k)) out.push(`only in second: ${k}`);
+  return out.sort();
+}
