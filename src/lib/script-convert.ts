@@ -146,19 +146,26 @@ function quotesToMainland(s: string): string {
   return s.replace(/[「」『』]/g, (c) => ({ '「': '“', '」': '”', '『': '‘', '』': '’' })[c] ?? c);
 }
 
-/** “ ” ‘ ’ become 「 」 『 』 only when the neighbouring character is Chinese (English quotes stay). */
+/**
+ * “…” and ‘…’ become 「…」 and 『…』 when the quoted text holds Chinese (English quotes stay).
+ * A quote whose partner lies in another text node is converted when the character inside the
+ * quotation next to it is Chinese.
+ */
 function quotesToHongKong(s: string): string {
-  const chars = [...s];
-  const isZh = (c: string | undefined) => c !== undefined && (HAN.test(c) || /[\u3000-\u303f\uff00-\uffef]/.test(c));
-  return chars
+  const hasZh = (t: string) => HAN.test(t);
+  let out = s
+    .replace(/“([^“”]*)”/g, (m, inner: string) => (hasZh(inner) ? `「${inner}」` : m))
+    .replace(/‘([^‘’]*)’/g, (m, inner: string) => (hasZh(inner) && !/[A-Za-z]’[A-Za-z]/.test(m) ? `『${inner}』` : m));
+  if (!/[“”]/.test(out)) return out;
+  const chars = [...out];
+  out = chars
     .map((c, i) => {
-      if (c === '“' && isZh(chars[i + 1])) return '「';
-      if (c === '”' && isZh(chars[i - 1])) return '」';
-      if (c === '‘' && isZh(chars[i + 1])) return '『';
-      if (c === '’' && isZh(chars[i - 1])) return '』';
+      if (c === '“' && !chars.slice(i + 1).includes('”') && hasZh(chars[i + 1] ?? '')) return '「';
+      if (c === '”' && !chars.slice(0, i).includes('“') && hasZh(chars[i - 1] ?? '')) return '」';
       return c;
     })
     .join('');
+  return out;
 }
 
 const converterCache = new WeakMap<Dictionary, Map<string, TextConverter>>();
