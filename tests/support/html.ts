@@ -1,13 +1,16 @@
-// HTML helpers for the build suite: parse with hast-util-from-html (parse5; a dependency of the
-// declared @astrojs/markdown-remark) and query the tree with small predicate helpers.
-import { fromHtml } from 'hast-util-from-html';
+// HTML helpers for the build suite: parse with rehype-parse (parse5, spec-compliant) and query the
+// hast tree with small predicate helpers (no regular expressions over markup).
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { toString } from 'hast-util-to-string';
 import type { Element, Nodes, Root } from 'hast';
 
 export type { Element, Root };
 
+const parser = unified().use(rehypeParse);
+
 export function parseHtml(html: string): Root {
-  return fromHtml(html);
+  return parser.parse(html) as Root;
 }
 
 export function isElement(node: unknown): node is Element {

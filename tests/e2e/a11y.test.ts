@@ -1,0 +1,31 @@
+// axe-core (WCAG 2.0/2.1 A+AA, 2.2 AA) on the archive home, a report home, a section page and the
+// HKEX index page, in each of the three locales: zero violations.
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../support/locales.ts';
+import { formatViolations, runAxe } from '../support/axe.ts';
+import { paths, sample, useSite } from '../support/e2e.ts';
+
+const site = useSite();
+
+describe('axe: zero violations', () => {
+  for (const { locale } of LOCALES) {
+    const { report, section } = sample(locale);
+    const pages = {
+      'archive home': paths.archive(locale),
+      'report home': paths.report(locale, report),
+      [`section ${section.id}`]: paths.section(locale, report, section.id),
+      'HKEX index': paths.index(locale, report),
+    };
+    for (const [kind, urlPath] of Object.entries(pages)) {
+      it(`/${locale}/ ${kind} (${urlPath})`, async () => {
+        const { server, newPage } = site();
+        const page = await newPage();
+        const res = await page.goto(server.url(urlPath), { waitUntil: 'load' });
+        expect(res?.status(), `GET ${urlPath}`).toBe(200);
+        const violations = await runAxe(page);
+        if (violations.length) expect.fail(formatViolations(`/${locale}/ ${kind} ${urlPath}`, violations));
+        await page.close();
+      });
+    }
+  }
+});
