@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
+import remarkSectionAnchors from './src/markdown/remark-section-anchors.ts';
+import rehypeHeadingLinks from './src/markdown/rehype-heading-links.ts';
+import { LOCALES } from './src/i18n/locales.ts';
+
+/** The public origin; canonical URLs, hreflang and the sitemap are absolute against it. */
+const site = process.env.SITE_URL ?? 'https://esg-reports.example.org';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  markdown: {
+    processor: unified({
+      // Publish the issuer's punctuation as written: no typographic rewriting.
+      smartypants: false,
+      remarkPlugins: [remarkSectionAnchors],
+      rehypePlugins: [rehypeHeadingLinks],
+    }),
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: {
+        defaultLocale: 'en',
+        locales: Object.fromEntries(Object.entries(LOCALES).map(([key, l]) => [key, l.htmlLang])),
+      },
+      filter: (page) => !page.endsWith('/404/'),
+    }),
+  ],
+});

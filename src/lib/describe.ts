@@ -1,0 +1,31 @@
+/**
+ * A plain-text summary of an MDX body for `<meta name="description">`: the first prose
+ * paragraphs with Markdown and JSX syntax removed, cut at a sentence or word boundary.
+ */
+export function describeSection(mdxBody: string, maxLength = 160): string {
+  const prose = mdxBody
+    .split(/\n{2,}/)
+    .map((block) => block.trim())
+    .filter((block) => block !== '' && !/^(#|<|\||>|```|\[\^|import |export )/.test(block))
+    .map((block) =>
+      block
+        .replace(/^[-*+]\s+|^\d+\.\s+/gm, '')
+        .replace(/\[\^[^\]]+\]/g, '')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[*_`]/g, '')
+        .replace(/\\([\\{}<>*_[\]()#+\-.!`|])/g, '$1')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/\s*\n\s*/g, ' '),
+    )
+    .join(' ')
+    .trim();
+  if (prose.length <= maxLength) return prose;
+  const cut = prose.slice(0, maxLength);
+  const sentenceEnd = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('. '), cut.lastIndexOf('！'), cut.lastIndexOf('？'));
+  if (sentenceEnd > maxLength * 0.5) return cut.slice(0, sentenceEnd + 1).trim();
+  const space = cut.lastIndexOf(' ');
+  // Chinese has no spaces: cut at the limit; English: at the last word boundary.
+  return (space > maxLength * 0.6 ? cut.slice(0, space) : cut).trim() + '…';
+}

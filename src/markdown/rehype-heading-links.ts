@@ -1,0 +1,55 @@
+/**
+ * rehype plugin: after each h2–h4 that has an id, add a self-link so readers can copy a link to
+ * the heading. The link sits beside the heading, not inside it, so the heading's accessible name
+ * stays its text. Label language follows the file's edition (converted later for /sc/).
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import type { VFile } from 'vfile';
+
+export interface Options {
+  /** Heading ranks that get a link. */
+  ranks?: number[];
+}
+
+const LABELS = { en: 'Link to this heading', zh: '連結至此標題' };
+
+function labelFor(file: VFile | undefined): string {
+  const path = file?.path ?? '';
+  return /\/zh-Han[st]\//.test(path.replaceAll('\\', '/')) ? LABELS.zh : LABELS.en;
+}
+
+export default function rehypeHeadingLinks(options: Options = {}) {
+  const ranks = new Set((options.ranks ?? [2, 3, 4]).map((r) => `h${r}`));
+  return (tree: Root, file: VFile) => {
+    const label = labelFor(file);
+    const wrap = (children: (ElementContent | Root['children'][number])[]): void => {
+      for (let i = 0; i < children.length; i++) {
+        const node = children[i]!;
+        if (node.type !== 'element') continue;
+        if (ranks.has(node.tagName) && typeof node.properties.id === 'string') {
+          const id = node.properties.id;
+          const link: Element = {
+            type: 'element',
+            tagName: 'a',
+            properties: { className: ['heading-link'], href: `#${id}` },
+            children: [
+              { type: 'element', tagName: 'span', properties: { className: ['sr-only'] }, children: [{ type: 'text', value: `${label}: ${toString(node)}` }] },
+              { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+            ],
+          };
+          const wrapper: Element = {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['heading-wrapper', `level-${node.tagName}`] },
+            children: [node, link],
+          };
+          children[i] = wrapper;
+        } else {
+          wrap(node.children);
+        }
+      }
+    };
+    wrap(tree.children);
+  };
+}
