@@ -1,0 +1,246 @@
+/**
+ * npm run bench [-- --json] [-- --keep]
+ *
+ * Runs the real build pipeline (scripts/build.ts) twice, each into its own temporary directory
+ * (dist/ is left alone), and prints:
+ *   - time split per build: Astro build vs search indexing (from .cache/build-timings.json, which
+ *     scripts/build.ts writes) and the wall time of the whole command;
+ *   - HTML pages per locale;
+ *   - bytes per page type (archive home, report home, section, HKEX index, other): the page's HTML,
+ *     the CSS and JS it references (<link rel=stylesheet>, <script src>, <link rel=modulepreload>),
+ *     raw and gzip (node:zlib, level 9), as mean / max per page;
+ *   - determinism: the number of files that differ between the two builds (should be 0).
+ * No thresholds: it reports figures, it does not judge them. --json prints one JSON object instead.
+ * --site DIR measures an existing built site only (no builds, so no timings and no determinism).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { attr, findAll } from '../tests/support/html.ts';
+import { LOCALE_IDS, localeOfPath } from '../tests/support/locales.ts';
+import { diffManifests, hashTree, readSite } from '../tests/support/site.ts';
+import type { Page, Site } from '../tests/support/site.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const asJson = process.argv.includes('--json');
+const keep = process.argv.includes('--keep');
+const siteArg = process.argv.indexOf('--site');
+const siteOnly = siteArg > 0 ? resolve(process.argv[siteArg + 1] ?? 'dist') : undefined;
+const log = (...args: unknown[]) => {
+  if (!asJson) console.log(...args);
+};
+
+interface BuildRun {
+  dir: string;
+  wallMs: number;
+  astroMs?: number;
+  searchMs?: number;
+  indexedPages?: number;
+}
+
+function build(dir: string, label: string): BuildRun {
+  log(`▸ ${label}: node scripts/build.ts --out ${dir}`);
+  const t0 = performance.now();
+  const res = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--out', dir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - t0;
+  if (res.status !== 0) {
+    process.stderr.write(res.stdout ?? '');
+    process.stderr.write(res.stderr ?? '');
+    throw new Error(`${label} failed (exit ${res.status ?? res.signal})`);
+  }
+  const run: BuildRun = { dir, wallMs: Math.round(wallMs) };
+  // scripts/build.ts records its split in .cache/build-timings.json ({ astroMs, searchMs, indexedPages }).
+  const timingsFile = join(root, '.cache', 'build-timings.json');
+  if (existsSync(timingsFile) && statSync(timingsFile).mtimeMs >= Date.now() - wallMs - 1000) {
+    const t = JSON.parse(readFileSync(timingsFile, 'utf8')) as Partial<BuildRun>;
+    Object.assign(run, { astroMs: t.astroMs, searchMs: t.searchMs, indexedPages: t.indexedPages });
+  } else {
+    // Fallback: parse the summary line "build: Astro 12.3 s, search index 1.2 s (N pages indexed)".
+    const m = /Astro ([\d.]+) s, search index ([\d.]+) s \((\d+) pages/.exec(res.stdout ?? '');
+    if (m) Object.assign(run, { astroMs: Number(m[1]) * 1000, searchMs: Number(m[2]) * 1000, indexedPages: Number(m[3]) });
+  }
+  return run;
+}
+
+type PageType = 'archive home' | 'report home' | 'section' | 'HKEX index' | 'other';
+const PAGE_TYPES: PageType[] = ['archive home', 'report home', 'section', 'HKEX index', 'other'];
+
+function pageType(urlPath: string): PageType {
+  const seg = urlPath.split('/').filter(Boolean);
+  if (!localeOfPath(urlPath) || !urlPath.endsWith('/')) return 'other';
+  if (seg.length === 1) return 'archive home';
+  if (seg[1] === 'hkex' || seg[1] === 'search') return 'other';
+  if (seg.length === 3) return 'report home';
+  if (seg.length === 4) return seg[3] === 'hkex-index' ? 'HKEX index' : 'section';
+  return 'other';
+}
+
+interface Size {
+  raw: number;
+  gz: number;
+}
+const gzCache = new Map<string, Size>();
+function sizeOf(dist: string, rel: string): Size {
+  let s = gzCache.get(rel);
+  if (!s) {
+    const buf = readFileSync(join(dist, rel));
+    s = { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+    gzCache.set(rel, s);
+  }
+  return s;
+}
+
+/** dist-relative files of the CSS and JS a page loads up front. */
+function assets(site: Site, page: Page): { css: string[]; js: string[] } {
+  const css = new Set<string>();
+  const js = new Set<string>();
+  const resolveRef = (v: string | undefined) => {
+    if (!v || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(v)) return undefined;
+    const p = decodeURIComponent(new URL(v, `http://x${page.urlPath}`).pathname).slice(1);
+    return existsSync(join(site.dist, p)) ? p : undefined;
+  };
+  for (const el of findAll(page.tree, (e) => e.tagName === 'link' || e.tagName === 'script')) {
+    const rel = (attr(el, 'rel') ?? '').split(/\s+/);
+    if (el.tagName === 'link' && rel.includes('stylesheet')) {
+      const f = resolveRef(attr(el, 'href'));
+      if (f) css.add(f);
+    } else if (el.tagName === 'link' && rel.includes('modulepreload')) {
+      const f = resolveRef(attr(el, 'href'));
+      if (f) js.add(f);
+    } else if (el.tagName === 'script') {
+      const f = resolveRef(attr(el, 'src'));
+      if (f) js.add(f);
+    }
+  }
+  return { css: [...css], js: [...js] };
+}
+
+interface TypeStats {
+  pages: number;
+  html: { raw: number[]; gz: number[] };
+  css: { raw: number[]; gz: number[] };
+  js: { raw: number[]; gz: number[] };
+}
+
+function measure(site: Site) {
+  gzCache.clear();
+  const stats = Object.fromEntries(
+    PAGE_TYPES.map((t) => [t, { pages: 0, html: { raw: [], gz: [] }, css: { raw: [], gz: [] }, js: { raw: [], gz: [] } } as TypeStats]),
+  ) as Record<PageType, TypeStats>;
+  for (const page of site.pages.values()) {
+    if (page.urlPath.startsWith('/pagefind/')) continue;
+    const s = stats[pageType(page.urlPath)];
+    s.pages++;
+    const h = sizeOf(site.dist, page.file);
+    s.html.raw.push(h.raw);
+    s.html.gz.push(h.gz);
+    const { css, js } = assets(site, page);
+    const sum = (files: string[]) => files.map((f) => sizeOf(site.dist, f)).reduce((a, b) => ({ raw: a.raw + b.raw, gz: a.gz + b.gz }), { raw: 0, gz: 0 });
+    const c = sum(css);
+    const j = sum(js);
+    s.css.raw.push(c.raw);
+    s.css.gz.push(c.gz);
+    s.js.raw.push(j.raw);
+    s.js.gz.push(j.gz);
+  }
+  const perLocale = Object.fromEntries(LOCALE_IDS.map((l) => [l, [...site.pages.values()].filter((p) => localeOfPath(p.urlPath) === l).length]));
+  let total = 0;
+  let pagefind = 0;
+  const byExt: Record<string, number> = {};
+  for (const f of site.files) {
+    const n = statSync(join(site.dist, f)).size;
+    total += n;
+    if (f.startsWith('pagefind/')) pagefind += n;
+    const ext = f.includes('.') ? f.slice(f.lastIndexOf('.') + 1) : '(none)';
+    byExt[ext] = (byExt[ext] ?? 0) + n;
+  }
+  return { stats, perLocale, files: site.files.length, htmlPages: site.pages.size, totalBytes: total, pagefindBytes: pagefind, byExt };
+}
+
+const mean = (a: number[]) => (a.length ? Math.round(a.reduce((x, y) => x + y, 0) / a.length) : 0);
+const max = (a: number[]) => (a.length ? Math.max(...a) : 0);
+const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} kB`);
+const sec = (ms: number | undefined) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const cells = [head, ...rows.map((r) => r.map(String))];
+  const w = head.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [line(cells[0]), w.map((n) => '─'.repeat(n)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------
+
+const work = mkdtempSync(join(tmpdir(), 'esg-bench-'));
+const dirA = join(work, 'a');
+const dirB = join(work, 'b');
+try {
+  const runs = siteOnly ? [] : [build(dirA, 'build 1'), build(dirB, 'build 2')];
+  const site = readSite(siteOnly ?? dirA);
+  const m = measure(site);
+  const a = hashTree(siteOnly ?? dirA);
+  const b = siteOnly ? a : hashTree(dirB);
+  const diff = diffManifests(a.files, b.files);
+
+  const result = {
+    site: siteOnly ?? 'scripts/build.ts --out <tmp>',
+    builds: runs.map(({ wallMs, astroMs, searchMs, indexedPages }) => ({ wallMs, astroMs, searchMs, indexedPages })),
+    pages: { total: m.htmlPages, perLocale: m.perLocale, files: m.files },
+    bytes: {
+      total: m.totalBytes,
+      pagefind: m.pagefindBytes,
+      byExtension: m.byExt,
+      perPageType: Object.fromEntries(
+        PAGE_TYPES.map((t) => {
+          const s = m.stats[t];
+          const agg = (x: { raw: number[]; gz: number[] }) => ({ rawMean: mean(x.raw), rawMax: max(x.raw), gzipMean: mean(x.gz), gzipMax: max(x.gz) });
+          return [t, { pages: s.pages, html: agg(s.html), css: agg(s.css), js: agg(s.js) }];
+        }),
+      ),
+    },
+    determinism: siteOnly ? null : { files: a.files.size, differing: diff.length, digestA: a.digest, digestB: b.digest, examples: diff.slice(0, 20) },
+  };
+
+  if (asJson) {
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    if (runs.length) log('\nBuild time (scripts/build.ts)');
+    if (runs.length) log(
+      table(
+        ['run', 'Astro build', 'search index', 'whole command', 'indexed pages'],
+        result.builds.map((r, i) => [`build ${i + 1}`, sec(r.astroMs), sec(r.searchMs), sec(r.wallMs), r.indexedPages ?? 'n/a']),
+      ),
+    );
+    log('\nPages');
+    log(table(['locale', 'HTML pages'], [...Object.entries(m.perLocale), ['all (incl. /, 404, …)', m.htmlPages]]));
+    log(`files in dist: ${m.files}, ${kb(m.totalBytes)} total, of which pagefind/ ${kb(m.pagefindBytes)}`);
+    log('\nBytes per page (mean / max) — HTML file, plus the CSS and JS it loads up front; gzip = zlib level 9');
+    const fmt = (x: { rawMean: number; rawMax: number; gzipMean: number; gzipMax: number }) => [`${kb(x.rawMean)} / ${kb(x.rawMax)}`, `${kb(x.gzipMean)} / ${kb(x.gzipMax)}`];
+    log(
+      table(
+        ['page type', 'pages', 'HTML raw', 'HTML gzip', 'CSS raw', 'CSS gzip', 'JS raw', 'JS gzip'],
+        PAGE_TYPES.map((t) => {
+          const p = result.bytes.perPageType[t];
+          return [t, p.pages, ...fmt(p.html), ...fmt(p.css), ...fmt(p.js)];
+        }),
+      ),
+    );
+    if (!siteOnly) {
+      log('\nDeterminism (build 1 vs build 2, sha256 of every file)');
+      log(`${diff.length} of ${a.files.size} files differ${diff.length ? ':' : ' — byte-identical'}`);
+      for (const d of diff.slice(0, 20)) log(`  ${d}`);
+      if (diff.length > 20) log(`  … and ${diff.length - 20} more`);
+    }
+  }
+  if (keep) log(`\nkept: ${dirA} and ${dirB}`);
+} finally {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
