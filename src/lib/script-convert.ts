@@ -196,9 +196,11 @@ export function createConverter(options: ConverterOptions): TextConverter {
     for (const seg of segments(text, dict)) {
       if (seg.replace !== undefined) out += seg.replace;
       else if (seg.keep) out += seg.text;
-      else out += fixQuotes(convertNonAscii(seg.text, base));
+      else out += convertNonAscii(seg.text, base);
     }
-    return out;
+    // Quotes are paired over the whole text (a quotation often wraps a dictionary name).
+    // URLs and e-mail addresses cannot hold them (see URL_STOP).
+    return fixQuotes(out);
   };
   perDict.set(key, conv);
   return conv;
