@@ -51,6 +51,8 @@ function propertyName(name: string): string {
   if (lower === 'class') return 'className';
   if (lower === 'for') return 'htmlFor';
   if (lower === 'hreflang') return 'hrefLang';
+  if (lower === 'srcset') return 'srcSet';
+  if (lower === 'tabindex') return 'tabIndex';
   if (lower === 'http-equiv') return 'httpEquiv';
   if (lower.startsWith('data-')) {
     return 'data' + lower.slice(5).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()).replace(/^([a-z])/, (c) => c.toUpperCase());
