@@ -30,7 +30,7 @@ const TEXT_PROPS = ['title', 'alt', 'ariaLabel', 'placeholder'] as const;
 const META_KEYS = new Set(['description', 'og:title', 'og:description', 'twitter:title', 'twitter:description', 'og:image:alt', 'twitter:image:alt']);
 
 function classList(el: Element): string[] {
-  const c = el.properties?.className;
+  const c: unknown = el.properties?.className;
   if (Array.isArray(c)) return c.map(String);
   if (typeof c === 'string') return c.split(/\s+/);
   return [];
@@ -39,7 +39,7 @@ function classList(el: Element): string[] {
 /** True when the element and its subtree must be left as they are. */
 export function isSkipped(el: Element, extra?: (element: Element) => boolean): boolean {
   if (SKIPPED_TAGS.has(el.tagName)) return true;
-  const translate = el.properties?.translate;
+  const translate: unknown = el.properties?.translate;
   if (translate === 'no' || translate === false) return true;
   if (classList(el).includes(NO_CONVERT_CLASS)) return true;
   return extra ? extra(el) : false;
