@@ -1,0 +1,199 @@
+/**
+ * Stage: turn the lines of one chapter into blocks (headings, paragraphs, lists, quotes, tables),
+ * joining wrapped lines and finding paragraph ends.
+ */
+import type { Block, Line } from './types.ts';
+import { continuesAcrossBlank, endsSentence, joinPair, width } from './join-lines.ts';
+import { isLabel, isTitleLike, matchSection } from './find-outline.ts';
+import { collapseSpacedLine } from './repair-letterspacing.ts';
+import { findTable, parseRow, tableHead } from './tables.ts';
+
+const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|that|its|our|is|are)$/i;
+
+export interface BuildOptions {
+  latin: boolean;
+  warnings: string[];
+}
+
+export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
+  const lines = input.map((l) => ({ ...l, text: collapseSpacedLine(l.text).trim() }));
+  const n = lines.length;
+  const { latin } = opts;
+  const nextNB = (j: number) => { while (j < n && !lines[j].text) j++; return j; };
+  const prevNB = (j: number) => { while (j >= 0 && !lines[j].text) j--; return j; };
+  const ref = (i: number) => {
+    let w = 0;
+    for (let k = Math.max(0, i - 8); k < Math.min(n, i + 9); k++) if (lines[k].text && lines[k].page === lines[i].page) w = Math.max(w, width(lines[k].text));
+    return w;
+  };
+
+  // Tables first (they need look-behind for caption and header).
+  const tables = new Map<number, { end: number; block: Block }>();
+  for (let i = 0; i < n; i++) {
+    if (!lines[i].text || !parseRow(lines[i])) continue;
+    if ([...tables.values()].some((t) => (t as any).from <= i && i < t.end)) continue;
+    // allow up to two group-label lines before the first row
+    let s = i;
+    for (let back = 0; back < 2; back++) {
+      const p = prevNB(s - 1);
+      if (p >= 0 && isLabel(lines[p], latin) && !/\d/.test(lines[p].text) && !parseRow(lines[p])) {
+        const pp = prevNB(p - 1);
+        // a group label sits between a caption/header and rows: only take it when something label-like precedes it
+        if (pp >= 0 && (isLabel(lines[pp], latin) || /[）)]$/.test(lines[pp].text))) s = p; else break;
+      } else break;
+    }
+    const hit = findTable(lines, s, lines[i].page);
+    if (!hit) continue;
+    const tb = hit.block as Extract<Block, { kind: 'table' }>;
+    const head = tableHead(lines, hit.start, tb.rows[0].length);
+    if (head.header) tb.header = head.header;
+    if (head.caption) tb.caption = head.caption;
+    const entry = { end: hit.end, block: tb, from: head.from };
+    tables.set(head.from, entry);
+    i = hit.end - 1;
+  }
+
+  let lastSec = 0;
+  const acceptedSection = (j: number) => {
+    const s = matchSection(lines[j].text);
+    return !!s && Number(s.number) >= lastSec;
+  };
+  const bodyLike = (j: number) => j < n && !!lines[j].text && !isLabel(lines[j], latin) && !matchSection(lines[j].text) && !/^•/.test(lines[j].text) && (width(lines[j].text) >= 0.45 * ref(j) || endsSentence(lines[j].text));
+  const titleAt = (j: number): number => {
+    // returns the number of lines of a box title at j, or 0
+    const l = lines[j];
+    if (!isTitleLike(l, latin) || (latin && FUNCTION_END.test(l.text))) return 0;
+    const p = prevNB(j - 1);
+    if (p >= 0 && !(endsSentence(lines[p].text) || /[”」』]$/.test(lines[p].text) || p < j - 1 || lines[p].text.length < 4)) return 0;
+    const k = j + 1;
+    if (k < n && lines[k].text && isTitleLike(lines[k], latin) && (l.trail || latin) && width(lines[k].text) <= width(l.text) && bodyLike(nextNB(k + 1)) && !bodyLike(k)) return 2;
+    const nx = nextNB(j + 1);
+    // an icon heading (leading space) over a list or text
+    if (l.lead > 0 && nx < n && (/^•/.test(lines[nx].text) || bodyLike(nx)) && !isLabel(lines[nx], latin)) return 1;
+    if (!bodyLike(nx)) return 0;
+    // a title is shorter than the text under it (narrow columns look like titles otherwise)
+    const nx2 = nx + 1 < n && lines[nx + 1].text ? width(lines[nx + 1].text) : 0;
+    return width(l.text) <= 0.85 * Math.max(width(lines[nx].text), nx2) ? 1 : 0;
+  };
+
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < n) {
+    const l = lines[i];
+    if (!l.text) { i++; continue; }
+    const page = l.page;
+    const tb = tables.get(i);
+    if (tb) {
+      blocks.push(tb.block);
+      i = tb.end;
+      continue;
+    }
+    // numbered section
+    const sec = matchSection(l.text);
+    if (sec) {
+      const num = Number(sec.number);
+      let title = sec.title;
+      let j = i + 1;
+      if (!title) {
+        j = nextNB(j);
+        const parts: string[] = [];
+        while (j < n && lines[j].text && parts.length < 4) { parts.push(lines[j].text); j++; }
+        title = parts.reduce((a, b) => joinPair(a, b), '');
+      } else {
+        while (j < n && lines[j].text && lines[j - 1].trail && (/^[a-z(]/.test(lines[j].text) || /[•·—]$/.test(lines[j - 1].text)) && width(lines[j].text) < 60) {
+          title = joinPair(title, lines[j].text);
+          j++;
+        }
+      }
+      title = title.replace(/\s+/g, ' ').trim();
+      if (num >= lastSec) {
+        blocks.push({ kind: 'heading', level: 2, number: sec.number, text: `${sec.number} ${title}`, page });
+        lastSec = num;
+      } else {
+        blocks.push({ kind: 'heading', level: 3, text: `${sec.number} ${title}`, page });
+      }
+      i = j;
+      continue;
+    }
+    // bullet list
+    if (/^•/.test(l.text)) {
+      const items: string[] = [];
+      let j = i;
+      while (j < n && /^•/.test(lines[j].text)) {
+        let item = lines[j].text.replace(/^•\s*/, '');
+        let prev = lines[j];
+        j++;
+        for (;;) {
+          if (j >= n) break;
+          if (lines[j].text) {
+            if (/^•/.test(lines[j].text) || matchSection(lines[j].text) || tables.has(j)) break;
+            if (endsSentence(prev.text) || !(/^[a-z\p{Script=Han}（(「“]/u.test(lines[j].text))) break;
+            item = joinPair(item, lines[j].text, prev.trail); prev = lines[j]; j++;
+          } else {
+            const k = nextNB(j);
+            if (k < n && !/^•/.test(lines[k].text) && continuesAcrossBlank(prev, lines[k], ref(k))) { j = k; continue; }
+            if (k < n && /^•/.test(lines[k].text)) { j = k; }
+            break;
+          }
+        }
+        items.push(item);
+      }
+      blocks.push({ kind: 'list', items, page });
+      i = j;
+      continue;
+    }
+    // label run (flattened chart, table or graphic)
+    {
+      let j = i;
+      const items: string[] = [];
+      let last: Line | null = null;
+      while (j < n) {
+        const k = nextNB(j);
+        if (k >= n) break;
+        if (last && latin && /^[a-z(]/.test(lines[k].text) && width(lines[k].text) <= 40) {
+          items[items.length - 1] = joinPair(items[items.length - 1], lines[k].text); j = k + 1; continue;
+        }
+        if (!isLabel(lines[k], latin) || tables.has(k) || matchSection(lines[k].text)) break;
+        items.push(lines[k].text); last = lines[k]; j = k + 1;
+      }
+      if (items.length >= 3) {
+        blocks.push({ kind: 'list', items, page });
+        i = j;
+        continue;
+      }
+    }
+    // box / feature title
+    const tl = titleAt(i);
+    if (tl) {
+      const text = tl === 2 ? joinPair(l.text, lines[i + 1].text, l.trail) : l.text;
+      blocks.push({ kind: 'heading', level: 3, text, page });
+      i += tl;
+      continue;
+    }
+    // paragraph
+    let cur = l.text;
+    let prev = l;
+    let j = i + 1;
+    for (;;) {
+      if (j >= n) break;
+      let k = j;
+      if (!lines[j].text) {
+        k = nextNB(j);
+        if (k >= n) break;
+        if (!continuesAcrossBlank(prev, lines[k], ref(k))) break;
+      } else if (endsSentence(prev.text) && width(prev.text) < 0.93 * ref(j - 1)) break;
+      const t = lines[k].text;
+      if (tables.has(k) || /^•/.test(t) || (matchSection(t) && acceptedSection(k))) break;
+      if ((endsSentence(prev.text) || /[”」』]$/.test(prev.text)) && titleAt(k)) break;
+      if (lines[k].lead > 0 && lines[k].page !== prev.page && (endsSentence(prev.text) || /[”」』]$/.test(prev.text))) break;
+      cur = joinPair(cur, t, prev.trail);
+      prev = lines[k];
+      j = k + 1;
+    }
+    cur = cur.replace(/ {2,}/g, ' ').trim();
+    if (/^[“「"]/.test(cur) && /[”」"]$/.test(cur)) blocks.push({ kind: 'quote', text: cur, page });
+    else blocks.push({ kind: 'para', text: cur, page });
+    i = j;
+  }
+  return blocks;
+}

@@ -1,0 +1,65 @@
+/**
+ * Stage: recognise the outline in the lines of a chapter: numbered section headings
+ * (`01 Title`, `1  Title` with two spaces, or a number alone on a line with the title wrapped
+ * below), the chapter title line (`3 Title`), box/feature titles, bullet items and label runs.
+ */
+import type { Line } from './types.ts';
+import { endsSentence, width } from './join-lines.ts';
+
+export const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** `01 Title`, `01` alone, or `1  Title` (two spaces). */
+export function matchSection(text: string): { number: string; title: string } | null {
+  let m = /^(0[1-9])(?:\s+(\S.*))?$/.exec(text);
+  if (m && !(m[2] && endsSentence(m[2]) && width(m[2]) > 60)) return { number: m[1], title: (m[2] ?? '').trim() };
+  m = /^([1-9]) {2,}(\S.*)$/.exec(text);
+  if (m && width(m[2]) <= 90) return { number: m[1], title: m[2].trim() };
+  return null;
+}
+
+/** A chapter heading `N Title` (one space) for chapter number `n`; may carry a section: `2 英才匯聚 01 專業的人幹專業的事`. */
+export function matchChapter(text: string, n: string): { title: string; rest?: string } | null {
+  const m = new RegExp(`^${n} (?! )(\\S.*)$`).exec(text);
+  if (!m) return null;
+  let title = m[1].trim();
+  if (width(title) > 80 || endsSentence(title) || /[，,]$/.test(title)) return null;
+  const s = /^(.*?\S)\s+(0[1-9]\s+\S.*)$/.exec(title);
+  if (s) return { title: s[1], rest: s[2] };
+  return { title };
+}
+
+/** Find 1–3 consecutive non-blank lines in [from, to) whose text equals `title` (ignoring spaces). */
+export function findTitleLines(lines: Line[], from: number, to: number, title: string): number[] | null {
+  const want = squash(title);
+  for (let i = from; i < to; i++) {
+    if (!lines[i].text) continue;
+    let acc = '';
+    const idx: number[] = [];
+    for (let k = i; k < to && idx.length < 3; k++) {
+      if (!lines[k].text) break;
+      acc += squash(lines[k].text);
+      idx.push(k);
+      if (acc === want) return idx;
+      if (!want.startsWith(acc)) break;
+    }
+  }
+  return null;
+}
+
+const SHORT_HAN = 28; // display width of a label line (14 CJK characters)
+
+/** A short label line (table cell, chart label, icon bullet). */
+export function isLabel(l: Line, latin: boolean): boolean {
+  if (!l.text || endsSentence(l.text) || /[，,；;：:、]$/.test(l.text)) return false;
+  if (/^[•“「"]/.test(l.text)) return false;
+  return latin ? l.text.length <= 40 && /^[A-Z]/.test(l.text) : width(l.text) <= SHORT_HAN;
+}
+
+/** Could the line be a box or feature title? */
+export function isTitleLike(l: Line, latin: boolean): boolean {
+  const t = l.text;
+  if (!t || endsSentence(t) || /[，,；;：:、(（\-–—]$/.test(t)) return false;
+  if (/^[•“「"(（\d]/.test(t) && !/^\d{4}/.test(t)) return false;
+  if (latin) return /^[A-Z“"]/.test(t) && t.length <= 75 && t.split(' ').length <= 14;
+  return width(t) <= 52 && /[\p{Script=Han}]/u.test(t);
+}

@@ -1,0 +1,51 @@
+/**
+ * Stage: join wrapped lines. CJK on either side of a break joins with no space, Latin text with one
+ * space; a line-end hyphen is a real compound hyphen (kept, no space); a URL broken after `/` joins
+ * with no space. Also decides where paragraphs end.
+ */
+import type { Line } from './types.ts';
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026「」『』《》〈〉（）]/u;
+const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef「」『』《》〈〉（）、，。；：！？]/u;
+
+/** Display width: CJK counts 2, other characters 1. */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += CJK.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Does the text end a sentence? `。！？` / `.!?` with optional closing quotes or brackets. */
+export function endsSentence(s: string): boolean {
+  return /[。！？.!?][」』）)"”’]*$/.test(s.trim());
+}
+
+/** Join two pieces of one paragraph that were broken across lines. */
+export function joinPair(a: string, b: string, aTrail = true): string {
+  a = a.replace(/\s+$/, '');
+  b = b.replace(/^\s+/, '');
+  if (!a) return b;
+  if (!b) return a;
+  const last = a[a.length - 1];
+  const first = b[0];
+  if (/https?:\/\/\S*\/$/.test(a)) return a + b; // URL broken after a slash
+  if (last === '-' && /[A-Za-z]-$/.test(a) && /^[A-Za-z]/.test(b)) return a + b; // compound hyphen
+  if (CJK.test(last) || CJK.test(first)) return a + b;
+  // Latin/digit on both sides: one space (when the source line carried no trailing space
+  // and the text around is CJK, the break was inside a word: join directly)
+  if (!aTrail && /[\p{Script=Han}]/u.test(a) && /[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) return a + b;
+  return a + ' ' + b;
+}
+
+/** Can a blank line between `prev` and `next` be dropped (a sentence goes on across it)? */
+export function continuesAcrossBlank(prev: Line, next: Line, refWidth: number): boolean {
+  if (endsSentence(prev.text)) return false;
+  if (/[:：]$/.test(prev.text)) return false;
+  if (/^[•·\-–]/.test(next.text)) return false;
+  if (CJK_START.test(next.text) && /[\p{Script=Han}，、（「」』》）]$/u.test(prev.text) && width(prev.text) >= refWidth * 0.6) return true;
+  if (/^[a-z0-9(]/.test(next.text) || /^[，、。；：）」]/.test(next.text)) return true;
+  // Latin text: a long wrapped line ending with a space goes on
+  if (prev.trail && width(prev.text) >= refWidth * 0.75 && /[A-Za-z,;]$/.test(prev.text)) return true;
+  if (/[,;]$/.test(prev.text) && width(prev.text) >= refWidth * 0.6) return true;
+  return false;
+}

@@ -1,0 +1,161 @@
+/**
+ * The importer pipeline: pure function from (source text, language, overrides) to sections.
+ * No file names, issuers or line numbers are known here; what the text cannot tell comes from
+ * the overrides.
+ */
+import { createHash } from 'node:crypto';
+import type { Block, Lang, Line } from './types.ts';
+import { readSource, toLines } from './read-source.ts';
+import { splitPages } from './split-pages.ts';
+import { dropFurniture, type Dropped } from './drop-furniture.ts';
+import { cutChapters } from './cut-sections.ts';
+import { buildBlocks } from './build-blocks.ts';
+import { buildVocab, mergeFragments } from './repair-letterspacing.ts';
+import { extractFootnotes } from './footnotes.ts';
+import { parseHkexIndex, type IndexRow } from './parse-hkex-index.ts';
+import { tagSections } from './tag-sections.ts';
+import { groupBoxes, renderMdx, type SectionMeta } from './write-mdx.ts';
+import { fidelity as measure, type FidelityResult } from './fidelity.ts';
+import { splitHeader } from './tables.ts';
+import type { Overrides } from './overrides.ts';
+
+export interface SectionOut extends SectionMeta {
+  lang: Lang;
+  file: string;
+  mdx: string;
+  chars: number;
+}
+
+export interface PipelineResult {
+  lang: Lang;
+  sections: SectionOut[];
+  dropped: Dropped[];
+  warnings: string[];
+  fidelity: FidelityResult;
+  index: IndexRow[];
+  pageCount: number;
+  parts: { id: string; title: string }[];
+  sha256: string;
+}
+
+const CJKP = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『』《》（）]`;
+const CJK_SPACE = new RegExp(String.raw`(?<=${CJKP}) +(?=${CJKP})`, 'gu');
+
+/** Per-language text repairs on finished blocks. */
+function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, merges: string[]): void {
+  const fix = (s: string, body: boolean) => {
+    s = s.replace(/ {2,}/g, ' ').trim();
+    if (lang === 'en') {
+      const r = mergeFragments(s, vocab);
+      merges.push(...r.merges);
+      s = r.text;
+    } else if (body) s = s.replace(CJK_SPACE, '');
+    return s;
+  };
+  for (const b of blocks) {
+    if (b.kind === 'para' || b.kind === 'quote') b.text = fix(b.text, true);
+    else if (b.kind === 'heading') b.text = fix(b.text, false);
+    else if (b.kind === 'list') b.items = b.items.map((x) => fix(x, true));
+    else if (b.kind === 'footnote') b.text = fix(b.text, true);
+    else if (b.kind === 'table') {
+      if (b.caption) b.caption = fix(b.caption, false);
+      b.rows = b.rows.map((r) => r.map((c) => fix(c, false)));
+    }
+  }
+}
+
+export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input'): PipelineResult {
+  const text = readSource(input, name);
+  const sha256 = createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
+  const warnings: string[] = [];
+  const lines = toLines(text);
+  const pm = splitPages(lines, ov.pageStarts?.[lang] ?? []);
+  warnings.push(...pm.warnings);
+  const original = lines.map((l) => l.text);
+
+  // chapter ranges first (needed to spare the index from furniture rules)
+  const indexSpec = ov.chapters.find((c) => c.index === 'hkex');
+  const idxFrom = indexSpec ? pm.starts.get(indexSpec.page) ?? -1 : -1;
+  const after = indexSpec ? ov.chapters[ov.chapters.indexOf(indexSpec) + 1] : undefined;
+  const idxTo = after ? pm.starts.get(after.page) ?? lines.length : lines.length;
+  const dropped = dropFurniture(lines, pm.folios.map((f) => f.line), (i) => i >= idxFrom && i < idxTo && !pm.folios.some((f) => f.line === i));
+  const droppedSet = new Set(dropped.map((d) => d.line));
+
+  const cuts = cutChapters(lines, pm, ov, lang, warnings);
+  const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
+  const merges: string[] = [];
+
+  // ESG index
+  let indexRows: IndexRow[] = [];
+  let indexHeader: string | undefined;
+  if (indexSpec) {
+    const c = cuts.find((x) => x.spec === indexSpec)!;
+    const parsed = parseHkexIndex(lines.slice(c.from, c.to).map((l) => l.text), warnings);
+    indexRows = parsed.rows;
+    indexHeader = parsed.header;
+    const gd = indexRows.filter((r) => r.kind === 'gd').length;
+    const kpi = indexRows.filter((r) => r.kind === 'kpi').length;
+    if (!gd || !kpi) warnings.push(`ESG index: parsed ${gd} general disclosures and ${kpi} KPIs`);
+  }
+
+  const lastPage = pm.pageCount;
+  const metas = cuts.map((c, k) => ({
+    id: c.spec.id,
+    pages: { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
+  }));
+  const tags = tagSections(metas, indexRows, (s) => s.id === indexSpec?.id);
+
+  const sections: SectionOut[] = [];
+  cuts.forEach((c, k) => {
+    let blocks: Block[];
+    const demoted = new Set<Block>();
+    if (c.spec === indexSpec) {
+      const header = (indexHeader && splitHeader(indexHeader, 3)) || undefined;
+      const rows = indexRows.map((r) =>
+        r.kind === 'scope' ? [`**${r.label} ${r.text}**`, '', ''] :
+        r.kind === 'aspect' ? [`**${r.code}**`, `**${r.text}**`, ''] :
+        [r.label, r.text, r.location ?? ''],
+      );
+      blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
+    } else {
+      const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings }) : [];
+      const body = buildBlocks(lines.slice(c.from, c.to), { latin: lang === 'en', warnings });
+      blocks = [...intro, ...body];
+      for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
+      repairBlocks(blocks, lang, vocab, merges);
+      blocks = extractFootnotes(blocks, warnings);
+      for (const so of (ov.sections ?? []).filter((s) => s.chapter === c.spec.id)) {
+        const t = so.title[lang];
+        if (!t) continue;
+        const h = blocks.find((b) => b.kind === 'heading' && b.level === 2 && b.number === so.number) as Extract<Block, { kind: 'heading' }> | undefined;
+        if (!h) { warnings.push(`${c.spec.id} §${so.number}: override title given but the section was not found`); continue; }
+        warnings.push(`${c.spec.id} §${so.number}: printed heading "${h.text}" replaced by the override "${so.number} ${t}"${so.why ? ` (${so.why})` : ''}`);
+        h.text = `${so.number} ${t}`;
+      }
+      blocks = groupBoxes(blocks, !!c.spec.part, demoted);
+    }
+    const order = k + 1;
+    const meta: SectionMeta = {
+      id: c.spec.id,
+      title: c.title.replace(/\s+/g, (m) => (lang === 'en' ? ' ' : m.length > 1 ? ' ' : m)).trim(),
+      number: c.spec.number,
+      order,
+      chapter: c.spec.part,
+      pages: metas[k].pages,
+      frameworks: { hkex: tags.get(c.spec.id) ?? [] },
+    };
+    if (lang === 'en') meta.title = mergeFragments(meta.title, vocab).text;
+    const mdx = renderMdx(meta, blocks);
+    sections.push({ ...meta, lang, file: `${lang}/${String(order).padStart(2, '0')}-${c.spec.id}.mdx`, mdx, chars: mdx.length });
+  });
+
+  const parts = (ov.parts ?? []).flatMap((p) => (p.title[lang] ? [{ id: p.id, title: p.title[lang]! }] : []));
+  const outText = [
+    ...parts.map((p) => p.title),
+    ...sections.map((s) => (s.number ? s.number + ' ' : '') + s.title + '\n' + s.mdx.replace(/^---\n[\s\S]*?\n---\n/, '')),
+  ].join('\n');
+  const srcLines = original.filter((_, i) => !droppedSet.has(lines[i].n));
+  const fid = measure(srcLines, outText);
+  if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
+  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, pageCount: pm.pageCount, parts, sha256 };
+}

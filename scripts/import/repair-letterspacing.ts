@@ -1,0 +1,120 @@
+/**
+ * Stage: repair letter-spaced text.
+ * 1. Fully spaced lines (single spaces between letters, double spaces between words) are collapsed
+ *    before joining: `w h e r e  d a m a g e ,` → `where damage,`.
+ * 2. Partial splits in Latin text (`Al ibaba`, `i ts`, `wi l l`) are merged after joining, using a
+ *    vocabulary built from the clean lines of the same document: a cluster of unknown fragments
+ *    (plus their neighbours) is re-segmented so that it consists of known words only, with as
+ *    few words as possible. A cluster that cannot be resolved completely is left unchanged, and
+ *    two valid words are never merged.
+ */
+
+/** Rule 1. Returns the repaired line, or the line itself when it is not fully spaced. */
+export function collapseSpacedLine(line: string): string {
+  const t = line.trim();
+  if (!/\S {2,}\S/.test(t)) return line;
+  const toks = t.split(/\s+/);
+  if (toks.length < 6) return line;
+  const singles = toks.filter((x) => [...x].length === 1).length;
+  if (singles / toks.length < 0.5) return line;
+  const out = t.split(/ {2,}/).map((w) => w.replace(/ /g, '')).join(' ');
+  return line.endsWith(' ') ? out + ' ' : out;
+}
+
+const SHORT_OK = new Set(
+  'a an as at be by do go he if in is it me my no of on or so to up us we am an ok co mr dr ms st vs'.split(' '),
+);
+
+const core = (tok: string) => tok.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+
+/** Vocabulary (lower-case word → count) from lines that show no letter-spacing. */
+export function buildVocab(lines: string[]): Map<string, number> {
+  const vocab = new Map<string, number>();
+  for (const line of lines) {
+    const words = line.split(/\s+/).map(core).filter(Boolean);
+    if (!words.length) continue;
+    const suspicious = words.some((w) => /^[A-Za-z]+$/.test(w) && w.length <= 2 && !SHORT_OK.has(w.toLowerCase()) && w !== 'I');
+    if (suspicious) continue;
+    for (const w of words) {
+      if (!/^[A-Za-z]+$/.test(w)) continue;
+      const k = w.toLowerCase();
+      vocab.set(k, (vocab.get(k) ?? 0) + 1);
+    }
+  }
+  return vocab;
+}
+
+/** A piece that may stand as it is (never merged with another valid piece). */
+function known(word: string, vocab: Map<string, number>): boolean {
+  if (!/^[A-Za-z]+$/.test(word)) return true; // not a plain word: leave it alone
+  if (word.length === 1) return word === 'a' || word === 'A' || word === 'I';
+  const c = vocab.get(word.toLowerCase()) ?? 0;
+  if (word.length === 2) return SHORT_OK.has(word.toLowerCase()) || c >= 2;
+  return c >= 1;
+}
+/** A merge result must be a plain word seen at least twice in clean text. */
+function mergeable(word: string, vocab: Map<string, number>): boolean {
+  return /^[A-Za-z]+$/.test(word) && (vocab.get(word.toLowerCase()) ?? 0) >= 2;
+}
+
+/** Rule 2 on a paragraph. Returns the text and the merges done ("Al ibaba → Alibaba"). */
+export function mergeFragments(text: string, vocab: Map<string, number>): { text: string; merges: string[] } {
+  const merges: string[] = [];
+  // split keeping the separators
+  const parts = text.split(/( +)/);
+  const toks: string[] = [];
+  const seps: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    toks.push(parts[i]);
+    seps.push(parts[i + 1] ?? '');
+  }
+  const isWordTok = (t: string) => /^[^A-Za-z]*[A-Za-z]+[^A-Za-z]*$/.test(t);
+  const bad = toks.map((t) => isWordTok(t) && !known(core(t), vocab));
+  const out: string[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!bad[i] && !(bad[i + 1] && seps[i] === ' ')) {
+      out.push(toks[i] + seps[i]);
+      i++;
+      continue;
+    }
+    // cluster: tokens joined by single spaces, containing unknown fragments
+    let j = i;
+    while (j + 1 < toks.length && seps[j] === ' ' && isWordTok(toks[j + 1]) && (bad[j + 1] || bad[j])) j++;
+    const cl = toks.slice(i, j + 1);
+    const seg = segment(cl, vocab);
+    if (seg && seg.length < cl.length) {
+      merges.push(`${cl.join(' ')} → ${seg.join(' ')}`);
+      out.push(seg.join(' ') + seps[j]);
+    } else {
+      for (let k = i; k <= j; k++) out.push(toks[k] + seps[k]);
+    }
+    i = j + 1;
+  }
+  return { text: out.join(''), merges };
+}
+
+/** Re-segment a cluster into known words only (fewest words); null when impossible. */
+function segment(cl: string[], vocab: Map<string, number>): string[] | null {
+  const n = cl.length;
+  const best: (string[] | null)[] = new Array(n + 1).fill(null);
+  best[0] = [];
+  for (let a = 0; a < n; a++) {
+    const cur = best[a];
+    if (!cur) continue;
+    let w = '';
+    for (let b = a; b < n && b < a + 8; b++) {
+      const t = cl[b];
+      // inner punctuation blocks a merge
+      if (b > a && (/[^A-Za-z]$/.test(w) || /^[^A-Za-z]/.test(t))) break;
+      w += t;
+      const merged = b > a;
+      // never merge two valid words
+      if (merged && cl.slice(a, b + 1).every((x) => known(core(x), vocab))) continue;
+      if (merged ? !mergeable(core(w), vocab) || /[^A-Za-z]/.test(w.slice(1, -1).replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '')) : !known(core(w), vocab)) continue;
+      const cand = [...cur, w];
+      if (!best[b + 1] || best[b + 1]!.length > cand.length) best[b + 1] = cand;
+    }
+  }
+  return best[n];
+}

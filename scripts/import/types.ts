@@ -1,0 +1,29 @@
+/** Shared types of the importer pipeline. */
+export type Lang = 'en' | 'zh-Hant' | 'zh-Hans';
+export const LANGS: readonly Lang[] = ['en', 'zh-Hant', 'zh-Hans'];
+
+/** One physical line of the source text. */
+export interface Line {
+  /** 1-based line number in the source (for messages only). */
+  n: number;
+  /** Text without leading/trailing whitespace. */
+  text: string;
+  /** Number of leading spaces in the source line. */
+  lead: number;
+  /** The source line ended with a space. */
+  trail: boolean;
+  /** Printed page (filled by split-pages). */
+  page: number;
+}
+
+/** A block of the body after paragraph joining. */
+export type Block =
+  | { kind: 'para'; text: string; page: number }
+  | { kind: 'heading'; level: 2 | 3; text: string; page: number; number?: string }
+  | { kind: 'list'; items: string[]; page: number }
+  | { kind: 'quote'; text: string; page: number }
+  | { kind: 'table'; caption?: string; header?: string[]; rows: string[][]; page: number }
+  | { kind: 'box'; title: string; blocks: Block[]; page: number }
+  | { kind: 'footnote'; n: number; text: string; page: number };
+
+export class ImportError extends Error {}
