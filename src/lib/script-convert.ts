@@ -158,10 +158,12 @@ function quotesToHongKong(s: string): string {
     .replace(/‘([^‘’]*)’/g, (m, inner: string) => (hasZh(inner) && !/[A-Za-z]’[A-Za-z]/.test(m) ? `『${inner}』` : m));
   if (!/[“”]/.test(out)) return out;
   const chars = [...out];
+  const lastClose = chars.lastIndexOf('”');
+  const firstOpen = chars.indexOf('“');
   out = chars
     .map((c, i) => {
-      if (c === '“' && !chars.slice(i + 1).includes('”') && hasZh(chars[i + 1] ?? '')) return '「';
-      if (c === '”' && !chars.slice(0, i).includes('“') && hasZh(chars[i - 1] ?? '')) return '」';
+      if (c === '“' && lastClose < i && hasZh(chars[i + 1] ?? '')) return '「';
+      if (c === '”' && (firstOpen === -1 || firstOpen > i) && hasZh(chars[i - 1] ?? '')) return '」';
       return c;
     })
     .join('');
@@ -209,6 +211,21 @@ export function createConverter(options: ConverterOptions): TextConverter {
 // ---------------------------------------------------------------------------
 // Checking Simplified output
 
+const maskCache = new WeakMap<Dictionary, RegExp>();
+
+/** URLs, e-mail addresses and every dictionary spelling (both scripts: a pinned name is fine either way). */
+function maskRegExp(dictionary: Dictionary): RegExp {
+  let re = maskCache.get(dictionary);
+  if (!re) {
+    const names = new Set<string>();
+    for (const e of dictionary.entries) for (const s of [...e['zh-Hans'], ...e['zh-Hant']]) names.add(s);
+    const keys = [...names].sort((a, b) => b.length - a.length);
+    re = new RegExp([URL_RE_SRC, EMAIL_RE_SRC, ...keys.map(escapeRe)].join('|'), 'g');
+    maskCache.set(dictionary, re);
+  }
+  return re;
+}
+
 /**
  * Characters of a Simplified text that are still Traditional-only, i.e. that the zh-Hant→zh-Hans
  * conversion would change (judged in context, not character by character). Spellings listed in the
@@ -217,14 +234,7 @@ export function createConverter(options: ConverterOptions): TextConverter {
  */
 export function traditionalOnlyChars(text: string, dictionary: Dictionary = emptyDictionary): string[] {
   const base = baseConverter('zh-Hant', 'zh-Hans');
-  // Mask dictionary spellings (both scripts: a pinned name is fine either way) and URLs/e-mails.
-  const names = new Set<string>();
-  for (const e of dictionary.entries) for (const s of [...e['zh-Hans'], ...e['zh-Hant']]) names.add(s);
-  const keys = [...names].sort((a, b) => b.length - a.length);
-  const maskRe = new RegExp(
-    [URL_RE_SRC, EMAIL_RE_SRC, ...keys.map(escapeRe)].join('|'),
-    'g',
-  );
+  const maskRe = maskRegExp(dictionary);
   const masked = text.replace(maskRe, (m) => ' '.repeat(m.length));
   const found: string[] = [];
   const seen = new Set<string>();
