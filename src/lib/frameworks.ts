@@ -277,3 +277,10 @@ export function statusTable(
 ): Array<{ item: FrameworkItem; status: DisclosureStatus }> {
   return itemsInOrder(edition, ['aspect', 'kpi']).map((item) => ({ item, status: statusFor(item.code, report, sections) }));
 }
+
+// ---------------------------------------------------------------------------
+// Aliases (the site's loader, src/lib/load-frameworks.ts, speaks of "catalogues")
+
+export type Catalogue = FrameworkEdition;
+export type CatalogueItem = FrameworkItem;
+export const parseCatalogue: (data: unknown, file?: string) => FrameworkEdition = parseEdition;
