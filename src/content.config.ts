@@ -1,73 +1,20 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-
-const CONTENT_LANGS = ['en', 'zh-Hant', 'zh-Hans'] as const;
-const contentLang = z.enum(CONTENT_LANGS);
-/** Text per language; at least one language must be present. */
-const localized = z
-  .object({ en: z.string().min(1), 'zh-Hant': z.string().min(1), 'zh-Hans': z.string().min(1) })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, 'give the text in at least one of en, zh-Hant, zh-Hans');
-const isoDate = z
-  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write dates as YYYY-MM-DD')])
-  .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)));
-const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens');
-const hkexCode = z.string().regex(/^[AB]\d{1,2}(?:\.\d{1,2})?$|^[C-D]\d{0,2}(?:\.\d{1,2})?$|^D\d{1,2}$/, 'write HKEX codes like A1, A1.1 or D19');
+import { issuerSchema, reportSchema, sectionSchema } from './lib/schemas.ts';
 
 const issuers = defineCollection({
   loader: glob({ pattern: '*.yaml', base: './content/issuers' }),
-  schema: z.object({
-    id: kebabId,
-    stockCode: z.string().regex(/^\d{5}$/, 'the HKEX stock code has five digits, e.g. "00241"'),
-    name: localized,
-    shortName: localized,
-    website: z.url().optional(),
-  }),
-});
-
-const complyEntry = z.object({
-  code: hkexCode,
-  status: z.enum(['not-applicable', 'not-reported', 'explained']),
-  explanation: localized.optional(),
+  schema: issuerSchema,
 });
 
 const reports = defineCollection({
   loader: glob({ pattern: '*/*/report.yaml', base: './content/reports' }),
-  schema: z
-    .object({
-      issuer: kebabId,
-      year: z.string().regex(/^\d{4}(?:-\d{2})?$/, 'the year label is a string like "2018" or "2023-24"'),
-      yearLabel: localized,
-      title: localized,
-      period: z.object({ start: isoDate, end: isoDate }),
-      languages: z.array(contentLang).min(1),
-      hkexEdition: z.enum(['hkex-2015', 'hkex-2020', 'hkex-2025']),
-      chapters: z.array(z.object({ id: kebabId, title: localized })).default([]),
-      comply: z.array(complyEntry).default([]),
-      sources: z
-        .array(z.object({ lang: contentLang, file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() }))
-        .default([]),
-      indexLost: z.boolean().default(false),
-    })
-    .refine((r) => r.period.start <= r.period.end, { message: 'period.start must not be after period.end', path: ['period'] }),
+  schema: reportSchema,
 });
 
 const sections = defineCollection({
   loader: glob({ pattern: '*/*/*/*.mdx', base: './content/reports' }),
-  schema: z.object({
-    id: kebabId,
-    title: z.string().min(1),
-    number: z.string().optional(),
-    order: z.number().int().nonnegative(),
-    chapter: kebabId.optional(),
-    pages: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).optional(),
-    frameworks: z
-      .object({ hkex: z.array(hkexCode).default([]) })
-      .catchall(z.array(z.string()))
-      .default({ hkex: [] }),
-    description: z.string().optional(),
-  }),
+  schema: sectionSchema,
 });
 
 export const collections = { issuers, reports, sections };

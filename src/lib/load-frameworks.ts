@@ -1,27 +1,16 @@
-/** Reads the HKEX catalogues in content/frameworks/ once and answers the site's questions. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+/** The HKEX catalogues of content/frameworks/, read once per build, and what pages ask of them. */
 import type { Locale } from '../i18n/locales.ts';
 import { pick } from './archive.ts';
-import { compareCodes, parseCatalogue, type Catalogue } from './frameworks.ts';
+import { compareCodes, loadEdition, type FrameworkEdition } from './frameworks.ts';
 
-let catalogues: Map<string, Catalogue> | undefined;
+const editions = new Map<string, FrameworkEdition>();
 
-export function loadCatalogues(dir = join(process.cwd(), 'content', 'frameworks')): Map<string, Catalogue> {
-  if (catalogues) return catalogues;
-  catalogues = new Map();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const path = join(dir, file);
-    const catalogue = parseCatalogue(parse(readFileSync(path, 'utf8')), path);
-    catalogues.set(catalogue.id, catalogue);
+export function catalogue(edition: string): FrameworkEdition {
+  let found = editions.get(edition);
+  if (!found) {
+    found = loadEdition(edition);
+    editions.set(edition, found);
   }
-  return catalogues;
-}
-
-export function catalogue(edition: string): Catalogue {
-  const found = loadCatalogues().get(edition);
-  if (!found) throw new Error(`No HKEX catalogue "${edition}" in content/frameworks/ (have: ${[...loadCatalogues().keys()].join(', ')})`);
   return found;
 }
 

@@ -1,10 +1,13 @@
 /**
- * rehype plugin: after each h2–h4 that has an id, add a self-link so readers can copy a link to
- * the heading. The link sits beside the heading, not inside it, so the heading's accessible name
- * stays its text. Label language follows the file's edition (converted later for /sc/).
+ * rehype plugin: give every heading an id (a slug of its text unless it has one, e.g. the
+ * `s01` anchors of numbered sections) and add a self-link after each h2–h4 so readers can copy
+ * a link to it. The link sits beside the heading, not inside it, so the heading's accessible
+ * name stays its text. Label language follows the file's edition (converted later for /sc/).
  */
+import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
 export interface Options {
@@ -23,6 +26,14 @@ export default function rehypeHeadingLinks(options: Options = {}) {
   const ranks = new Set((options.ranks ?? [2, 3, 4]).map((r) => `h${r}`));
   return (tree: Root, file: VFile) => {
     const label = labelFor(file);
+    const slugger = new GithubSlugger();
+    const headings: Element[] = [];
+    visit(tree, 'element', (node: Element) => {
+      if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
+    });
+    // Reserve the ids set earlier so generated slugs never collide with them.
+    for (const h of headings) if (typeof h.properties.id === 'string') slugger.slug(h.properties.id);
+    for (const h of headings) if (typeof h.properties.id !== 'string') h.properties.id = slugger.slug(toString(h));
     const wrap = (children: (ElementContent | Root['children'][number])[]): void => {
       for (let i = 0; i < children.length; i++) {
         const node = children[i]!;

@@ -38,3 +38,12 @@ describe('rehype-heading-links', () => {
     expect(await html('## 01 標題', 'content/reports/x/2018/zh-Hant/01-a.mdx')).toContain('連結至此標題');
   });
 });
+
+describe('heading ids', () => {
+  it('slugs unnumbered headings (CJK kept) and never reuses a numbered anchor', async () => {
+    const out = await html('## 時間範疇\n\n## s01\n\n## 01 Title', 'content/reports/x/2018/zh-Hant/01-a.mdx');
+    expect(out).toContain('<h2 id="時間範疇">');
+    expect(out).toContain('<h2 id="s01">01 Title');
+    expect(out).toContain('<h2 id="s01-1">s01</h2>');
+  });
+});

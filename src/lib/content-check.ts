@@ -1,0 +1,143 @@
+/**
+ * Content validation for authors (`npm run check`): schemas, cross-references and language
+ * parity. Pure over file texts; every problem names the file and the line.
+ */
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import { issuerSchema, reportSchema, sectionSchema } from './schemas.ts';
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface ContentFile {
+  path: string;
+  text: string;
+}
+
+interface Parsed<T> {
+  file: string;
+  data?: T;
+  /** Line of a field path, for messages about valid-but-inconsistent data. */
+  lineOf: (path: (string | number)[]) => number;
+}
+
+/** Parses YAML (or MDX frontmatter) and validates it; problems carry the line of the field. */
+function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, lineOffset: number, problems: Problem[]): Parsed<z.output<S>> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const lineOf = (path: (string | number)[]): number => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) return counter.linePos(node.range[0]).line + lineOffset;
+    }
+    return 1 + lineOffset;
+  };
+  for (const error of doc.errors) {
+    problems.push({ file, line: (error.linePos?.[0]?.line ?? 1) + lineOffset, message: `YAML syntax: ${error.message.split('\n')[0]}` });
+  }
+  if (doc.errors.length > 0) return { file, lineOf };
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      problems.push({ file, line: lineOf(path), message: `${path.join('.') || '(root)'}: ${issue.message}` });
+    }
+    return { file, lineOf };
+  }
+  return { file, data: result.data, lineOf };
+}
+
+export function splitFrontmatter(text: string): { yaml: string; bodyLine: number } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!match) return undefined;
+  return { yaml: match[1]!, bodyLine: match[0].split('\n').length };
+}
+
+export interface CatalogueCodes {
+  /** edition id → codes it defines */
+  [edition: string]: Set<string>;
+}
+
+export function checkContent(files: ContentFile[], catalogues: CatalogueCodes): Problem[] {
+  const problems: Problem[] = [];
+  const issuers = new Map<string, Parsed<z.output<typeof issuerSchema>>>();
+  const reports = new Map<string, Parsed<z.output<typeof reportSchema>>>();
+  const sections: { lang: string; key: string; name: string; parsed: Parsed<z.output<typeof sectionSchema>> }[] = [];
+
+  for (const { path, text } of files) {
+    const norm = path.replaceAll('\\', '/');
+    let m: RegExpExecArray | null;
+    if ((m = /content\/issuers\/([^/]+)\.yaml$/.exec(norm))) {
+      const parsed = parseYaml(path, text, issuerSchema, 0, problems);
+      if (parsed.data && parsed.data.id !== m[1]) problems.push({ file: path, line: parsed.lineOf(['id']), message: `id "${parsed.data.id}" must equal the file name "${m[1]}"` });
+      issuers.set(m[1]!, parsed);
+    } else if ((m = /content\/reports\/([^/]+)\/([^/]+)\/report\.yaml$/.exec(norm))) {
+      const parsed = parseYaml(path, text, reportSchema, 0, problems);
+      if (parsed.data && (parsed.data.issuer !== m[1] || parsed.data.year !== m[2])) {
+        problems.push({ file: path, line: parsed.lineOf(['issuer']), message: `issuer/year "${parsed.data.issuer}/${parsed.data.year}" must match the folder "${m[1]}/${m[2]}"` });
+      }
+      reports.set(`${m[1]}/${m[2]}`, parsed);
+    } else if ((m = /content\/reports\/([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)\.mdx$/.exec(norm))) {
+      const fm = splitFrontmatter(text);
+      if (!fm) {
+        problems.push({ file: path, line: 1, message: 'a section starts with YAML frontmatter between --- lines (id, title, order)' });
+        continue;
+      }
+      const parsed = parseYaml(path, fm.yaml, sectionSchema, 1, problems);
+      sections.push({ lang: m[3]!, key: `${m[1]}/${m[2]}`, name: m[4]!, parsed });
+    }
+  }
+
+  for (const [key, report] of reports) {
+    if (!report.data) continue;
+    if (!issuers.has(report.data.issuer)) {
+      problems.push({ file: report.file, line: report.lineOf(['issuer']), message: `no issuer file content/issuers/${report.data.issuer}.yaml` });
+    }
+    const codes = catalogues[report.data.hkexEdition];
+    report.data.comply.forEach((entry, i) => {
+      if (codes && !codes.has(entry.code)) {
+        problems.push({ file: report.file, line: report.lineOf(['comply', i, 'code']), message: `${entry.code} is not a code of ${report.data!.hkexEdition}` });
+      }
+      if (entry.status === 'explained' && !entry.explanation) {
+        problems.push({ file: report.file, line: report.lineOf(['comply', i]), message: `${entry.code} is "explained": add the report's explanation (explanation: { en, zh-Hant })` });
+      }
+    });
+    const byLang = new Map<string, Set<string>>();
+    for (const s of sections.filter((s) => s.key === key)) {
+      if (!report.data.languages.includes(s.lang as never)) {
+        problems.push({ file: s.parsed.file, line: 1, message: `language folder "${s.lang}" is not in the report's languages (${report.data.languages.join(', ')}) in ${report.file}` });
+        continue;
+      }
+      const d = s.parsed.data;
+      if (!d) continue;
+      const expectedName = `${String(d.order).padStart(2, '0')}-${d.id}`;
+      if (s.name !== expectedName) problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['id']), message: `file name should be ${expectedName}.mdx (NN = order, then the id)` });
+      if (d.chapter && !report.data.chapters.some((c) => c.id === d.chapter)) {
+        problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['chapter']), message: `chapter "${d.chapter}" is not listed under chapters in ${report.file}` });
+      }
+      d.frameworks.hkex.forEach((code, i) => {
+        if (codes && !codes.has(code)) problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['frameworks', 'hkex', i]), message: `${code} is not a code of ${report.data!.hkexEdition}` });
+      });
+      const ids = byLang.get(s.lang) ?? new Set();
+      if (ids.has(d.id)) problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['id']), message: `another ${s.lang} section already has the id "${d.id}"` });
+      ids.add(d.id);
+      byLang.set(s.lang, ids);
+    }
+    // Language parity: the switcher can only land on a section every edition has.
+    const langs = [...byLang.keys()];
+    for (const lang of langs) {
+      for (const other of langs) {
+        if (lang === other) continue;
+        for (const id of byLang.get(lang)!) {
+          if (!byLang.get(other)!.has(id)) {
+            problems.push({ file: report.file, line: report.lineOf(['languages']), message: `section "${id}" exists in ${lang} but not in ${other}` });
+          }
+        }
+      }
+    }
+  }
+  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
