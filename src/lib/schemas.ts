@@ -11,6 +11,7 @@ const localized = z
 const isoDate = z
   .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write dates as YYYY-MM-DD')])
   .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)));
+const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens');
 const hkexCode = z.string().regex(/^[AB]\d{1,2}(?:\.\d{1,2})?$|^[CD]\d{0,2}(?:\.\d{1,2})?$/, 'write HKEX codes like A1, A1.1 or D19');
 
@@ -44,7 +45,7 @@ export const reportSchema = z
       .default([]),
     indexLost: z.boolean().default(false),
   })
-  .refine((r) => r.period.start <= r.period.end, { message: 'period.start must not be after period.end', path: ['period'] });
+  .refine((r) => !isIso(r.period.start) || !isIso(r.period.end) || r.period.start <= r.period.end, { message: 'period.start must not be after period.end', path: ['period'] });
 
 export const sectionSchema = z.object({
   id: kebabId,
