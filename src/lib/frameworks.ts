@@ -240,10 +240,10 @@ function unwrap<T>(x: MaybeEntry<T>): T {
 }
 
 /**
- * Status of one code in a report:
- * - a `comply` entry of the report wins: not-applicable | not-reported | explained;
- * - otherwise `disclosed` when a section carries the code in `frameworks.hkex`
- *   (an aspect code means its general disclosure; KPI tags do not imply the aspect);
+ * Status of one code in a report (docs/content-format.md):
+ * - `disclosed` when a section carries the code in `frameworks.hkex` (an aspect code means its
+ *   general disclosure; KPI tags do not make the aspect disclosed); tags win over `comply`;
+ * - otherwise the report's `comply` entry for the code: not-applicable | not-reported | explained;
  * - otherwise `no-data`: the archive holds no claim either way.
  */
 export function statusFor(
@@ -253,14 +253,12 @@ export function statusFor(
 ): DisclosureStatus {
   const c = parseCode(code);
   if (!c) throw new Error(`statusFor: "${code}" is not an HKEX code`);
-  const r = unwrap(report);
-  const entry = r?.comply?.find((e) => parseCode(e.code) === c);
-  if (entry) return entry.status;
   for (const s of sections) {
     const tags = unwrap(s)?.frameworks?.hkex ?? [];
     if (tags.some((t) => parseCode(t) === c)) return 'disclosed';
   }
-  return 'no-data';
+  const entry = unwrap(report)?.comply?.find((e) => parseCode(e.code) === c);
+  return entry ? entry.status : 'no-data';
 }
 
 /** Sections (as given) that carry a code, in the order given. */

@@ -246,8 +246,9 @@ describe('statusFor', () => {
     expect(statusFor('B1.2', report, sections)).toBe('not-reported');
     expect(statusFor('B7.1', report, sections)).toBe('explained');
   });
-  it('a comply entry wins over a section tag', () => {
-    expect(statusFor('B6.1', { comply: [{ code: 'B6.1', status: 'explained' }] }, sections)).toBe('explained');
+  it('a section tag wins over a comply entry (a tagged code is disclosed, docs/content-format.md)', () => {
+    expect(statusFor('B6.1', { comply: [{ code: 'B6.1', status: 'explained' }] }, sections)).toBe('disclosed');
+    expect(statusFor('B6.3', { comply: [{ code: 'B6.3', status: 'explained' }] }, sections)).toBe('explained');
   });
   it('no-data when nothing says anything; a KPI tag does not imply the aspect', () => {
     expect(statusFor('B2.1', report, sections)).toBe('no-data');
