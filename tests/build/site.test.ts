@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attr, collectIds, findAll, findFirst, hasAttr, hasClass, tag, visibleBodyText } from '../support/html.ts';
 import type { Element } from '../support/html.ts';
-import { loadReports, sectionsFor } from '../support/content.ts';
+import { loadCatalogue, loadReports, sectionsFor } from '../support/content.ts';
 import type { ReportInfo } from '../support/content.ts';
 import { LOCALES, localeOfPath } from '../support/locales.ts';
 import type { Locale } from '../support/locales.ts';
@@ -345,11 +345,20 @@ describe('HKEX codes', () => {
       for (const { locale } of LOCALES) {
         const page = site.pages.get(`${reportPath(locale, r)}hkex-index/`);
         if (!page) continue;
-        const rows = new Map(findAll(page.tree, (el) => el.tagName === 'tr' && (attr(el, 'id') ?? '').startsWith('code-')).map((tr) => [attr(tr, 'id')!.slice(5), tr]));
+        const trs = findAll(page.tree, (el) => el.tagName === 'tr' && (attr(el, 'id') ?? '').startsWith('code-'));
+        const rows = new Map(trs.map((tr) => [attr(tr, 'id')!.slice(5), tr]));
         if (rows.size === 0) bad.push(`${page.urlPath}: no <tr id="code-…"> rows`);
         for (const [code, tr] of rows) {
           const st = attr(tr, 'data-status');
-          if (!st || !STATUSES.includes(st)) bad.push(`${page.urlPath}: row ${code} data-status=${JSON.stringify(st)}`);
+          if (!st || !STATUSES.includes(st)) bad.push(`${page.urlPath}: <tr id="code-${code}"> data-status=${JSON.stringify(st)}, expected one of ${STATUSES.join('|')}`);
+        }
+        // one row per catalogue item of the report's edition
+        const catalogue = r.hkexEdition ? loadCatalogue(r.hkexEdition) : [];
+        if (r.hkexEdition && catalogue.length === 0) bad.push(`content/frameworks/${r.hkexEdition}.yaml has no items`);
+        for (const item of catalogue) {
+          if (item.kind === 'area') continue; // subject areas (A, B) are headings, not disclosures
+          const n = trs.filter((tr) => attr(tr, 'id') === `code-${item.code}`).length;
+          if (n !== 1) bad.push(`${page.urlPath}: ${n} <tr id="code-${item.code}"> rows for catalogue item ${item.code}${item.kind ? ` (${item.kind})` : ''}, expected 1`);
         }
         const tagged = new Map<string, string[]>();
         for (const s of sectionsFor(r, locale)) for (const c of s.codes) tagged.set(c, [...(tagged.get(c) ?? []), s.id]);
@@ -381,9 +390,15 @@ describe('HKEX codes', () => {
 });
 
 describe('Simplified Chinese', () => {
-  type Checker = (text: string) => string[];
-  async function checker(): Promise<Checker> {
-    // src/lib/script-convert.ts: traditionalOnlyChars(text, dictionary) → Traditional-only chars left.
+  interface Script {
+    /** Traditional-only characters left in a text (traditionalOnlyChars from src/lib/script-convert.ts). */
+    tradOnly: (text: string) => string[];
+    /** zh-Hans → zh-Hant conversion (to spot Simplified text labelled as Traditional). */
+    toHant: (text: string) => string;
+  }
+  let script: Script | undefined;
+  async function scriptTools(): Promise<Script> {
+    if (script) return script;
     const mod = (await import('../../src/lib/script-convert.ts').catch((err: unknown) => {
       throw new Error(`src/lib/script-convert.ts could not be imported (expected export traditionalOnlyChars): ${String(err)}`);
     })) as Record<string, unknown>;
@@ -391,18 +406,44 @@ describe('Simplified Chinese', () => {
     if (typeof fn !== 'function') throw new Error(`src/lib/script-convert.ts has no function "traditionalOnlyChars" (exports: ${Object.keys(mod).join(', ')})`);
     const load = mod.loadDictionaries as ((dir: string) => unknown) | undefined;
     const dictDir = path.join(CONTENT, 'dictionaries');
-    const dict = typeof load === 'function' && existsSync(dictDir) ? load(dictDir) : undefined;
-    return (text) => fn(text, dict);
+    const dictionary = typeof load === 'function' && existsSync(dictDir) ? load(dictDir) : undefined;
+    const create = mod.createConverter as ((o: Record<string, unknown>) => (t: string) => string) | undefined;
+    script = {
+      tradOnly: (text) => fn(text, dictionary),
+      toHant: typeof create === 'function' ? create({ from: 'zh-Hans', to: 'zh-Hant', dictionary, quotes: false }) : (t) => t,
+    };
+    return script;
   }
 
-  it('/sc/ body text has no Traditional-only characters', async () => {
-    const check = await checker();
+  /** Elements that declare a language other than Simplified Chinese (lang="en", lang="zh-Hant-HK", …). */
+  const otherLang = (el: Element) => {
+    const l = attr(el, 'lang');
+    return l !== undefined && l !== '' && !l.toLowerCase().startsWith('zh-hans');
+  };
+  const visibleTitle = (el: Element) => el.children.map((c) => ('value' in c ? String(c.value) : '')).join('');
+
+  /**
+   * Reader-facing text of an /sc/ page: body text, <title>, and alt/title/aria-label/placeholder,
+   * minus subtrees explicitly in another language (e.g. the switcher's "繁體中文" in <a lang="zh-Hant-HK">).
+   */
+  function simplifiedText(page: Page): string {
+    const exempt = new Set<Element>();
+    for (const el of findAll(page.tree, otherLang)) for (const d of findAll(el, () => true)) exempt.add(d);
+    const attrText = findAll(page.tree, (el) => !exempt.has(el))
+      .flatMap((el) => ['alt', 'title', 'aria-label', 'placeholder'].map((a) => attr(el, a) ?? ''))
+      .filter(Boolean);
+    const title = findFirst(page.tree, tag('title'));
+    return [visibleBodyText(page.tree, otherLang), title ? visibleTitle(title) : '', ...attrText].join('\n');
+  }
+
+  it('/sc/ text (body, <title>, alt/title/aria-label/placeholder) has no Traditional-only characters', async () => {
+    const { tradOnly } = await scriptTools();
     const pages = pagesOfLocale('sc');
     expect(pages.length).toBeGreaterThan(0);
     const bad: string[] = [];
     for (const page of pages) {
-      const text = visibleBodyText(page.tree);
-      const found = check(text);
+      const text = simplifiedText(page);
+      const found = tradOnly(text);
       if (found.length) {
         const where = found.slice(0, 8).map((c) => {
           const i = text.indexOf(c);
@@ -414,9 +455,22 @@ describe('Simplified Chinese', () => {
     fail(bad, '/sc/ pages with Traditional-only characters');
   });
 
+  it('/sc/ pages do not label Simplified text as Traditional (lang="zh-Hant…" on converted text)', async () => {
+    const { toHant } = await scriptTools();
+    const bad: string[] = [];
+    for (const page of pagesOfLocale('sc')) {
+      const hant = findAll(page.tree, (el) => (attr(el, 'lang') ?? '').toLowerCase().startsWith('zh-hant'));
+      for (const el of hant) {
+        const text = visibleBodyText({ type: 'root', children: [{ type: 'element', tagName: 'body', properties: {}, children: [el] }] }).trim();
+        if (text && toHant(text) !== text) bad.push(`${page.urlPath}: <${el.tagName} lang="${attr(el, 'lang')}">${text.slice(0, 40)}</${el.tagName}> is Simplified text`);
+      }
+    }
+    fail(bad, 'elements with a Traditional lang holding Simplified text on /sc/');
+  });
+
   it('the check is not vacuous: /tc/ pages do contain Traditional-only characters', async () => {
-    const check = await checker();
-    const hits = pagesOfLocale('tc').filter((p) => check(visibleBodyText(p.tree)).length > 0);
+    const { tradOnly } = await scriptTools();
+    const hits = pagesOfLocale('tc').filter((p) => tradOnly(visibleBodyText(p.tree)).length > 0);
     expect(hits.length, 'traditionalOnlyChars finds nothing in any /tc/ page').toBeGreaterThan(0);
   });
 });

@@ -96,3 +96,16 @@ export function sectionsFor(report: ReportInfo, locale: 'en' | 'tc' | 'sc'): Sec
   for (const lang of prefs) if (report.sections[lang]?.length) return report.sections[lang];
   return [];
 }
+
+export interface CatalogueItem {
+  code: string;
+  kind?: string;
+}
+
+/** Items of content/frameworks/<edition>.yaml, in Guide order (empty if the file is missing). */
+export function loadCatalogue(edition: string, contentDir: string = CONTENT): CatalogueItem[] {
+  const file = path.join(contentDir, 'frameworks', `${edition}.yaml`);
+  if (!existsSync(file)) return [];
+  const doc = (parseYaml(readFileSync(file, 'utf8')) ?? {}) as { items?: { code: unknown; kind?: unknown }[] };
+  return (doc.items ?? []).map((i) => ({ code: String(i.code), kind: i.kind === undefined ? undefined : String(i.kind) }));
+}

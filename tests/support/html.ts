@@ -31,6 +31,19 @@ export function findAll(tree: Nodes, test: (el: Element) => boolean): Element[] 
   return out;
 }
 
+/** Ancestors of `target` from the root down (excluding `target`); empty if not found. */
+export function ancestors(tree: Nodes, target: Element): Element[] {
+  const stack: Element[] = [];
+  const walk = (node: Nodes): boolean => {
+    if (node === target) return true;
+    if (isElement(node)) stack.push(node);
+    if ('children' in node) for (const child of node.children) if (walk(child as Nodes)) return true;
+    if (isElement(node)) stack.pop();
+    return false;
+  };
+  return walk(tree) ? stack : [];
+}
+
 export function findFirst(tree: Nodes, test: (el: Element) => boolean): Element | undefined {
   return findAll(tree, test)[0];
 }
@@ -83,18 +96,19 @@ const BLOCK = new Set([
 ]);
 
 /**
- * Text a reader sees in the body, minus <script>, <style>, <template> and <noscript>.
- * Inline elements are joined without separators (so phrases stay intact); blocks end in a newline.
+ * Text a reader sees in the body, minus <script>, <style>, <template> and <noscript>, and minus any
+ * subtree for which `skip(el)` is true. Inline elements are joined without separators (so phrases
+ * stay intact); blocks end in a newline.
  */
-export function visibleBodyText(tree: Root): string {
+export function visibleBodyText(tree: Root, skip: (el: Element) => boolean = () => false): string {
   const body = findFirst(tree, tag('body'));
   if (!body) return '';
   const parts: string[] = [];
-  const skip = new Set(['script', 'style', 'template', 'noscript']);
+  const hidden = new Set(['script', 'style', 'template', 'noscript']);
   const walk = (node: Nodes) => {
     if (node.type === 'text') parts.push(node.value);
     else if (isElement(node)) {
-      if (skip.has(node.tagName)) return;
+      if (hidden.has(node.tagName) || skip(node)) return;
       for (const c of node.children) walk(c as Nodes);
       if (BLOCK.has(node.tagName)) parts.push('\n');
     }
