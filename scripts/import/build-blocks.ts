@@ -4,11 +4,11 @@
  */
 import type { Block, Line } from './types.ts';
 import { continuesAcrossBlank, endsSentence, joinPair, width } from './join-lines.ts';
-import { isLabel, isTitleLike, matchSection } from './find-outline.ts';
+import { isColumnar, isLabel, isTitleLike, matchSection } from './find-outline.ts';
 import { collapseSpacedLine } from './repair-letterspacing.ts';
-import { findTable, parseRow, tableHead } from './tables.ts';
+import { findTable, isLabelish, parseRow, tableHead } from './tables.ts';
 
-const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|that|its|our|is|are)$/i;
+const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|that|its|our|is|are|be|can|which|will)$/i;
 
 export interface BuildOptions {
   latin: boolean;
@@ -32,15 +32,14 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
   for (let i = 0; i < n; i++) {
     if (!lines[i].text || !parseRow(lines[i])) continue;
     if ([...tables.values()].some((t) => (t as any).from <= i && i < t.end)) continue;
-    // allow up to two group-label lines before the first row
+    // allow up to two group-label lines before the first row (not a header row of spaced phrases)
     let s = i;
-    for (let back = 0; back < 2; back++) {
+    for (let back = 0; back < 2 && parseRow(lines[i])!.cells.length === 1; back++) {
       const p = prevNB(s - 1);
-      if (p >= 0 && isLabel(lines[p], latin) && !/\d/.test(lines[p].text) && !parseRow(lines[p])) {
-        const pp = prevNB(p - 1);
-        // a group label sits between a caption/header and rows: only take it when something label-like precedes it
-        if (pp >= 0 && (isLabel(lines[pp], latin) || /[）)]$/.test(lines[pp].text))) s = p; else break;
-      } else break;
+      if (p < 0 || !isLabelish(lines[p]) || /\d/.test(lines[p].text) || (!latin && isColumnar(lines[p].text))) break;
+      const pp = prevNB(p - 1);
+      // a group label sits between a caption/header and rows: only take it when something label-like precedes it
+      if (pp >= 0 && (isLabelish(lines[pp]) || /[）)]$/.test(lines[pp].text))) s = p; else break;
     }
     const hit = findTable(lines, s, lines[i].page);
     if (!hit) continue;
@@ -50,6 +49,27 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     if (head.caption) tb.caption = head.caption;
     const entry = { end: hit.end, block: tb, from: head.from };
     tables.set(head.from, entry);
+    i = hit.end - 1;
+  }
+
+  // second pass: a value alone on its line under a wrapped label (`Suppliers of principal business` / `(online and offline)` / `463`)
+  for (let i = 0; i < n; i++) {
+    if (!/^[\d,]+(?:\.\d+)?%?$/.test(lines[i].text)) continue;
+    if ([...tables.values()].some((t) => (t as any).from <= i && i < t.end)) continue;
+    let s = i;
+    for (let back = 0; back < 2; back++) {
+      const p = prevNB(s - 1);
+      if (p >= 0 && isLabel({ ...lines[p], text: lines[p].text.replace(/\s+/g, ' ') }, latin) || (p >= 0 && /^\(.*\)$/.test(lines[p].text))) s = p; else break;
+    }
+    if (s === i) continue;
+    const hit = findTable(lines, s, lines[s].page);
+    if (!hit) continue;
+    const tb = hit.block as Extract<Block, { kind: 'table' }>;
+    for (const [from, t] of [...tables.entries()]) if (from >= hit.start && from < hit.end) tables.delete(from); // superseded
+    const head = tableHead(lines, hit.start, tb.rows[0].length);
+    if (head.header) tb.header = head.header;
+    if (head.caption) tb.caption = head.caption;
+    tables.set(head.from, { end: hit.end, block: tb, from: head.from } as any);
     i = hit.end - 1;
   }
 
@@ -68,8 +88,9 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     const k = j + 1;
     if (k < n && lines[k].text && isTitleLike(lines[k], latin) && (l.trail || latin) && width(lines[k].text) <= width(l.text) && bodyLike(nextNB(k + 1)) && !bodyLike(k)) return 2;
     const nx = nextNB(j + 1);
+    if (nx < n && /^[a-z]/.test(lines[nx].text)) return 0; // the sentence goes on
     // an icon heading (leading space) over a list or text
-    if (l.lead > 0 && nx < n && (/^•/.test(lines[nx].text) || bodyLike(nx)) && !isLabel(lines[nx], latin)) return 1;
+    if (l.lead > 0 && nx < n && (!isLabel(lines[nx], latin) || isColumnar(lines[nx].text))) return 1;
     if (!bodyLike(nx)) return 0;
     // a title is shorter than the text under it (narrow columns look like titles otherwise)
     const nx2 = nx + 1 < n && lines[nx + 1].text ? width(lines[nx + 1].text) : 0;
@@ -182,8 +203,11 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
         if (k >= n) break;
         if (!continuesAcrossBlank(prev, lines[k], ref(k))) break;
       } else if (endsSentence(prev.text) && width(prev.text) < 0.93 * ref(j - 1)) break;
+      else if (latin && !prev.trail && width(prev.text) < 0.8 * ref(j - 1) && /^[A-Z“]/.test(lines[j].text)) break;
       const t = lines[k].text;
       if (tables.has(k) || /^•/.test(t) || (matchSection(t) && acceptedSection(k))) break;
+      if (!latin && isColumnar(t)) break;
+      if (!latin && isColumnar(l.text) && (prev !== l || width(t) > 6)) break; // a label/value line takes at most a short wrapped tail
       if ((endsSentence(prev.text) || /[”」』]$/.test(prev.text)) && titleAt(k)) break;
       if (lines[k].lead > 0 && lines[k].page !== prev.page && (endsSentence(prev.text) || /[”」』]$/.test(prev.text))) break;
       cur = joinPair(cur, t, prev.trail);

@@ -48,11 +48,18 @@ export function findTitleLines(lines: Line[], from: number, to: number, title: s
 
 const SHORT_HAN = 28; // display width of a label line (14 CJK characters)
 
+/** A CJK line of space-separated phrases (a flattened table row or label/value pair). */
+export function isColumnar(text: string): boolean {
+  if (/\S {2,}\S/.test(text)) return true;
+  const parts = text.split(' ');
+  return parts.length >= 2 && parts.every((p) => /^[\p{Script=Han}、／/]{2,}$/u.test(p));
+}
+
 /** A short label line (table cell, chart label, icon bullet). */
 export function isLabel(l: Line, latin: boolean): boolean {
   if (!l.text || endsSentence(l.text) || /[，,；;：:、]$/.test(l.text)) return false;
   if (/^[•“「"]/.test(l.text)) return false;
-  return latin ? l.text.length <= 40 && /^[A-Z]/.test(l.text) : width(l.text) <= SHORT_HAN;
+  return latin ? l.text.length <= 40 && /^[A-Z]/.test(l.text) && !/\S {2,}\S/.test(l.text) : width(l.text) <= SHORT_HAN || (isColumnar(l.text) && width(l.text) <= 44);
 }
 
 /** Could the line be a box or feature title? */
@@ -61,5 +68,5 @@ export function isTitleLike(l: Line, latin: boolean): boolean {
   if (!t || endsSentence(t) || /[，,；;：:、(（\-–—]$/.test(t)) return false;
   if (/^[•“「"(（\d]/.test(t) && !/^\d{4}/.test(t)) return false;
   if (latin) return /^[A-Z“"]/.test(t) && t.length <= 75 && t.split(' ').length <= 14;
-  return width(t) <= 52 && /[\p{Script=Han}]/u.test(t);
+  return width(t) <= 60 && /[\p{Script=Han}]/u.test(t);
 }

@@ -39,7 +39,10 @@ export interface PipelineResult {
 }
 
 const CJKP = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『』《》（）]`;
-const CJK_SPACE = new RegExp(String.raw`(?<=${CJKP}) +(?=${CJKP})`, 'gu');
+const CJK_PUNCT = String.raw`[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『』《》（）]`;
+/** a space next to CJK punctuation, or inside a run of single spaced-out Han characters */
+const CJK_SPACE_PUNCT = new RegExp(String.raw`(?<=${CJK_PUNCT}) +(?=${CJKP})|(?<=${CJKP}) +(?=${CJK_PUNCT})`, 'gu');
+const CJK_SPACE_SINGLE = /(?<=(?:^|[^\p{Script=Han}])\p{Script=Han}) (?=\p{Script=Han})|(?<=\p{Script=Han}) (?=\p{Script=Han}(?:[^\p{Script=Han}]|$))/gu;
 
 /** Per-language text repairs on finished blocks. */
 function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, merges: string[]): void {
@@ -49,7 +52,7 @@ function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, m
       const r = mergeFragments(s, vocab);
       merges.push(...r.merges);
       s = r.text;
-    } else if (body) s = s.replace(CJK_SPACE, '');
+    } else if (body) s = s.replace(CJK_SPACE_PUNCT, '').replace(CJK_SPACE_SINGLE, '');
     return s;
   };
   for (const b of blocks) {

@@ -54,7 +54,8 @@ function known(word: string, vocab: Map<string, number>): boolean {
 }
 /** A merge result must be a plain word seen at least twice in clean text. */
 function mergeable(word: string, vocab: Map<string, number>): boolean {
-  return /^[A-Za-z]+$/.test(word) && (vocab.get(word.toLowerCase()) ?? 0) >= 2;
+  const c = vocab.get(word.toLowerCase()) ?? 0;
+  return /^[A-Za-z]+$/.test(word) && (c >= 2 || (c >= 1 && word.length >= 6));
 }
 
 /** Rule 2 on a paragraph. Returns the text and the merges done ("Al ibaba → Alibaba"). */
@@ -94,27 +95,35 @@ export function mergeFragments(text: string, vocab: Map<string, number>): { text
   return { text: out.join(''), merges };
 }
 
-/** Re-segment a cluster into known words only (fewest words); null when impossible. */
+/**
+ * Re-segment a cluster: merged words must be words of the vocabulary; pieces left alone may stay
+ * unknown at a cost. Returns null unless the result has fewer unknown words than the input.
+ */
 function segment(cl: string[], vocab: Map<string, number>): string[] | null {
   const n = cl.length;
-  const best: (string[] | null)[] = new Array(n + 1).fill(null);
-  best[0] = [];
+  const unknown = (t: string) => (known(core(t), vocab) ? 0 : 1);
+  const best: ({ words: string[]; cost: number; unk: number } | null)[] = new Array(n + 1).fill(null);
+  best[0] = { words: [], cost: 0, unk: 0 };
   for (let a = 0; a < n; a++) {
     const cur = best[a];
     if (!cur) continue;
     let w = '';
     for (let b = a; b < n && b < a + 8; b++) {
       const t = cl[b];
-      // inner punctuation blocks a merge
-      if (b > a && (/[^A-Za-z]$/.test(w) || /^[^A-Za-z]/.test(t))) break;
+      if (b > a && (/[^A-Za-z]$/.test(w) || /^[^A-Za-z]/.test(t))) break; // inner punctuation blocks a merge
       w += t;
-      const merged = b > a;
-      // never merge two valid words
-      if (merged && cl.slice(a, b + 1).every((x) => known(core(x), vocab))) continue;
-      if (merged ? !mergeable(core(w), vocab) || /[^A-Za-z]/.test(w.slice(1, -1).replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '')) : !known(core(w), vocab)) continue;
-      const cand = [...cur, w];
-      if (!best[b + 1] || best[b + 1]!.length > cand.length) best[b + 1] = cand;
+      let unk: number;
+      if (b > a) {
+        if (cl.slice(a, b + 1).every((x) => known(core(x), vocab))) continue; // never merge valid words
+        if (!mergeable(core(w), vocab)) continue;
+        if (cl.slice(a, b + 1).every((x) => /^[^A-Za-z]*[A-Z]/.test(x))) continue; // `Yi Zhi Lu`: a name, not a split word
+        unk = 0;
+      } else unk = unknown(w);
+      const cand = { words: [...cur.words, w], cost: cur.cost + 1 + unk * 10, unk: cur.unk + unk };
+      if (!best[b + 1] || best[b + 1]!.cost > cand.cost) best[b + 1] = cand;
     }
   }
-  return best[n];
+  const r = best[n];
+  const before = cl.reduce((s, t) => s + unknown(t), 0);
+  return r && r.unk < before ? r.words : null;
 }

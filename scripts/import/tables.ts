@@ -27,7 +27,7 @@ export function parseRow(l: Line): RowMatch | null {
   return { label, cells };
 }
 
-const isLabelish = (l: Line) =>
+export const isLabelish = (l: Line) =>
   !!l.text && width(l.text) <= 60 && !endsSentence(l.text) && !/[，,；;]$/.test(l.text) && !parseRow(l) && !VALUE_ONLY.test(l.text);
 
 export interface TableHit { start: number; end: number; block: Block; headerText?: string }
@@ -68,7 +68,6 @@ export function findTable(lines: Line[], i: number, page: number): TableHit | nu
   let j = i;
   let end = i;
   let pendingGroup: string[] = [];
-  let groupStart = -1;
   while (j < lines.length) {
     j = next(j);
     if (j >= lines.length) break;
@@ -82,15 +81,14 @@ export function findTable(lines: Line[], i: number, page: number): TableHit | nu
       j++;
       continue;
     }
-    if (VALUE_ONLY.test(l.text) && pendingGroup.length && rows.length) {
+    if (VALUE_ONLY.test(l.text) && pendingGroup.length) {
       rows.push({ label: pendingGroup.join(' ').replace(/\s+/g, ' '), cells: [l.text] });
       pendingGroup = [];
       end = j + 1;
       j++;
       continue;
     }
-    if (isLabelish(l) && pendingGroup.length < 2 && (rows.length || j === next(i))) {
-      if (!pendingGroup.length) groupStart = j;
+    if (isLabelish(l) && pendingGroup.length < 2 && (rows.length || pendingGroup.length || j === next(i))) {
       pendingGroup.push(l.text);
       j++;
       continue;
@@ -99,7 +97,6 @@ export function findTable(lines: Line[], i: number, page: number): TableHit | nu
   }
   const real = rows.filter((r) => !r.group);
   if (real.length < 2 || !rows.length) return null;
-  if (rows[0].group && groupStart !== next(i)) return null;
   const ncols = 1 + Math.max(...real.map((r) => r.cells.length));
   const body = rows.map((r) => (r.group ? [`**${r.label}**`, ...Array(ncols - 1).fill('')] : [r.label, ...r.cells, ...Array(ncols - 1 - r.cells.length).fill('')]));
   return { start: next(i), end, block: { kind: 'table', rows: body, page } };
@@ -111,9 +108,18 @@ export function tableHead(lines: Line[], start: number, ncols: number): { header
   while (k >= 0 && !lines[k].text) k--;
   let header: string[] | undefined;
   let from = start;
-  if (k >= 0 && isLabelish(lines[k]) && !/\d/.test(lines[k].text)) {
-    const h = splitHeader(lines[k].text, ncols) ?? (() => { const x = splitHeader(lines[k].text, ncols - 1); return x ? ['', ...x] : null; })();
-    if (h) { header = h; from = k; k--; while (k >= 0 && !lines[k].text) k--; }
+  // a header row only over tables with two or more value columns (over one value column the
+  // line before the rows is a caption or a group label)
+  if (ncols >= 3 && k >= 0 && isLabelish(lines[k]) && !/\d/.test(lines[k].text)) {
+    const t = lines[k].text;
+    let h: string[] | null = null;
+    const short = splitHeader(t, ncols - 1);
+    if (short) {
+      const lens = short.map((c) => c.length);
+      if (t.trim().split(/\s+/).length === ncols - 1 || Math.min(...lens) >= 0.8 * Math.max(...lens)) h = ['', ...short];
+    }
+    h ??= splitHeader(t, ncols);
+    if (h && h.filter(Boolean).length >= 2) { header = h; from = k; k--; while (k >= 0 && !lines[k].text) k--; }
   }
   let caption: string | undefined;
   if (k >= 0 && isLabelish(lines[k]) && (header || true)) {
