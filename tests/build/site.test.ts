@@ -244,6 +244,23 @@ describe('links', () => {
   });
 });
 
+describe('landmarks', () => {
+  it('every locale page has one <main id="main"> and a skip link <a class="skip-link" href="#main"> before it', () => {
+    const bad: string[] = [];
+    for (const { locale } of LOCALES) {
+      for (const page of pagesOfLocale(locale)) {
+        const mains = findAll(page.tree, tag('main'));
+        if (mains.length !== 1 || attr(mains[0], 'id') !== 'main') bad.push(`${page.urlPath}: ${mains.length} <main>, id=${JSON.stringify(mains[0] && attr(mains[0], 'id'))}`);
+        const links = findAll(page.tree, (el) => el.tagName === 'a' && attr(el, 'href') !== undefined);
+        const skip = links.findIndex((a) => hasClass(a, 'skip-link') && attr(a, 'href') === '#main');
+        if (skip === -1) bad.push(`${page.urlPath}: no <a class="skip-link" href="#main">`);
+        else if (skip !== 0) bad.push(`${page.urlPath}: the skip link is link #${skip + 1}, not the first link in the document`);
+      }
+    }
+    fail(bad, 'landmark / skip link problems');
+  });
+});
+
 describe('head: hreflang alternates and canonical', () => {
   it('the site origin is known from the canonical URL of /en/', () => {
     expect(siteOrigin, '/en/ has <link rel="canonical" href="https://…">').toMatch(/^https?:\/\//);
