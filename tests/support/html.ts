@@ -54,7 +54,7 @@ export function attr(el: Element, name: string): string | undefined {
   const key = propertyName(name);
   const v = props[key];
   if (v === undefined || v === null || v === false) return undefined;
-  if (Array.isArray(v)) return v.join(key === 'className' ? ' ' : ' ');
+  if (Array.isArray(v)) return v.join(' ');
   if (v === true) return '';
   return String(v);
 }
@@ -79,8 +79,9 @@ export function hasAttr(el: Element, name: string): boolean {
 }
 
 export function hasClass(el: Element, cls: string): boolean {
-  const c = el.properties?.className;
-  return Array.isArray(c) ? c.map(String).includes(cls) : typeof c === 'string' && c.split(/\s+/).includes(cls);
+  const c: unknown = el.properties?.className;
+  if (Array.isArray(c)) return c.map(String).includes(cls);
+  return typeof c === 'string' && c.split(/\s+/).includes(cls);
 }
 
 export const tag = (name: string) => (el: Element) => el.tagName === name;
