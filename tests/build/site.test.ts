@@ -329,6 +329,10 @@ describe('sitemap', () => {
       if (!resolveUrlPath(DIST, new URL(u).pathname)) problems.push(`${u}: listed but not in dist/`);
     }
     for (const p of expectedPages()) if (!paths.has(p.urlPath)) problems.push(`${p.urlPath} (${p.kind}): not listed`);
+    // and every other locale page too (e.g. later /{l}/hkex/… and /{l}/search/ pages)
+    const expected = new Set(expectedPages().map((p) => p.urlPath));
+    for (const { locale } of LOCALES)
+      for (const page of pagesOfLocale(locale)) if (!expected.has(page.urlPath) && !paths.has(page.urlPath)) problems.push(`${page.urlPath}: in dist/ but not listed`);
     if (paths.has('/404.html') || paths.has('/404/')) problems.push('404 page is listed');
     fail(problems, 'sitemap problems');
   });

@@ -1,5 +1,6 @@
 // axe-core (WCAG 2.0/2.1 A+AA, 2.2 AA) on the archive home, a report home, a section page and the
-// HKEX index page, in each of the three locales: zero violations.
+// HKEX index page, in each of the three locales: zero violations (and no failed subresource or
+// script error while the page loads).
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../support/locales.ts';
 import { formatViolations, runAxe } from '../support/axe.ts';
@@ -20,10 +21,18 @@ describe('axe: zero violations', () => {
       it(`/${locale}/ ${kind} (${urlPath})`, async () => {
         const { server, newPage } = site();
         const page = await newPage();
+        // also: no failed subresource and no script error while loading the page
+        const problems: string[] = [];
+        page.on('response', (r) => {
+          if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`);
+        });
+        page.on('requestfailed', (r) => problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`));
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
         const res = await page.goto(server.url(urlPath), { waitUntil: 'load' });
         expect(res?.status(), `GET ${urlPath}`).toBe(200);
         const violations = await runAxe(page);
         if (violations.length) expect.fail(formatViolations(`/${locale}/ ${kind} ${urlPath}`, violations));
+        expect(problems, `${urlPath}: subresource or script errors`).toEqual([]);
         await page.close();
       });
     }
