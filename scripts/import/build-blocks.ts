@@ -202,10 +202,10 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
         k = nextNB(j);
         if (k >= n) break;
         if (!continuesAcrossBlank(prev, lines[k], ref(k))) break;
-      } else if (endsSentence(prev.text) && width(prev.text) < 0.93 * ref(j - 1)) break;
+      } else if (endsSentence(prev.text) && (width(prev.text) < 0.93 * ref(j - 1) || (!latin && width(prev.text) <= ref(j - 1) - 4))) break;
       else if (latin && !prev.trail && width(prev.text) < 0.8 * ref(j - 1) && /^[A-Z“]/.test(lines[j].text)) break;
       const t = lines[k].text;
-      if (tables.has(k) || /^•/.test(t) || (matchSection(t) && acceptedSection(k))) break;
+      if (tables.has(k) || /^•/.test(t) || matchSection(t)) break;
       if (!latin && isColumnar(t)) break;
       if (!latin && isColumnar(l.text) && (prev !== l || width(t) > 6)) break; // a label/value line takes at most a short wrapped tail
       if ((endsSentence(prev.text) || /[”」』]$/.test(prev.text)) && titleAt(k)) break;

@@ -22,7 +22,7 @@ export function matchChapter(text: string, n: string): { title: string; rest?: s
   const m = new RegExp(`^${n} (?! )(\\S.*)$`).exec(text);
   if (!m) return null;
   let title = m[1].trim();
-  if (width(title) > 80 || endsSentence(title) || /[，,]$/.test(title)) return null;
+  if (width(title) > 52 || endsSentence(title) || /[，,]$/.test(title)) return null;
   const s = /^(.*?\S)\s+(0[1-9]\s+\S.*)$/.exec(title);
   if (s) return { title: s[1], rest: s[2] };
   return { title };
@@ -59,13 +59,14 @@ export function isColumnar(text: string): boolean {
 export function isLabel(l: Line, latin: boolean): boolean {
   if (!l.text || endsSentence(l.text) || /[，,；;：:、]$/.test(l.text)) return false;
   if (/^[•“「"]/.test(l.text)) return false;
+  if (!latin && /[，。「」；：]/.test(l.text)) return false; // narrow-column prose, not a label
   return latin ? l.text.length <= 40 && /^[A-Z]/.test(l.text) && !/\S {2,}\S/.test(l.text) : width(l.text) <= SHORT_HAN || (isColumnar(l.text) && width(l.text) <= 44);
 }
 
 /** Could the line be a box or feature title? */
 export function isTitleLike(l: Line, latin: boolean): boolean {
   const t = l.text;
-  if (!t || endsSentence(t) || /[，,；;：:、(（\-–—]$/.test(t)) return false;
+  if (!t || endsSentence(t) || /[，,；;：:、(（\-–—]$/.test(t) || /[□✓]/.test(t)) return false;
   if (/^[•“「"(（\d]/.test(t) && !/^\d{4}/.test(t)) return false;
   if (latin) return /^[A-Z“"]/.test(t) && t.length <= 75 && t.split(' ').length <= 14;
   return width(t) <= 60 && /[\p{Script=Han}]/u.test(t);

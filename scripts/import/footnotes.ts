@@ -9,7 +9,7 @@ import type { Block } from './types.ts';
 export const FN = (n: number) => `\u0000FN${n}\u0000`;
 
 function glued(n: number): RegExp {
-  return new RegExp(String.raw`(?:(?<=[\p{L})）])|(?<=(?:19|20)\d\d))${n}(?=[。.,，]?(?:\s|$))`, 'u');
+  return new RegExp(String.raw`(?:(?<=[\p{L})）])|(?<=(?:19|20)\d\d))${n}(?=[。，,；;]|\.(?!\d)|\s|$)`, 'u');
 }
 
 export function extractFootnotes(blocks: Block[], warnings: string[]): Block[] {

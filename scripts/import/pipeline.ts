@@ -117,7 +117,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       const rows = indexRows.map((r) =>
         r.kind === 'scope' ? [`**${r.label} ${r.text}**`, '', ''] :
         r.kind === 'aspect' ? [`**${r.code}**`, `**${r.text}**`, ''] :
-        [r.label, r.text, r.location ?? ''],
+        [r.kind === 'kpi' ? r.code : r.label, r.text, r.location ?? ''],
       );
       blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
     } else {

@@ -25,6 +25,9 @@ const SHORT_OK = new Set(
   'a an as at be by do go he if in is it me my no of on or so to up us we am an ok co mr dr ms st vs'.split(' '),
 );
 
+/** word endings that are never words of their own */
+const SUFFIX = /^(ing|ings|ed|ly|ion|ions|ity|ities|ies|ment|ments|ness|ive|ize|ized|ization|ical|ial|ous|ious|ible|able|al)$/;
+
 const core = (tok: string) => tok.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
 
 /** Vocabulary (lower-case word → count) from lines that show no letter-spacing. */
@@ -113,13 +116,22 @@ function segment(cl: string[], vocab: Map<string, number>): string[] | null {
       if (b > a && (/[^A-Za-z]$/.test(w) || /^[^A-Za-z]/.test(t))) break; // inner punctuation blocks a merge
       w += t;
       let unk: number;
+      let extra = 0;
       if (b > a) {
         if (cl.slice(a, b + 1).every((x) => known(core(x), vocab))) continue; // never merge valid words
-        if (!mergeable(core(w), vocab)) continue;
+        const pieces = cl.slice(a, b + 1).map(core);
+        const allFragments = pieces.every((x) => !known(x, vocab)) && pieces.filter((x) => x.length > 3).length <= 1 && pieces.some((x) => x.length <= 2);
+        const suffix = pieces.length === 2 && SUFFIX.test(pieces[1]) && pieces[0].length >= 3;
+        const cw = core(w);
+        const inVocab = mergeable(cw, vocab);
+        if (!inVocab && !((allFragments || suffix) && /^[a-z]{4,}$/.test(cw))) continue;
+        extra = inVocab ? 0 : 4 * (pieces.length - 1); // an unseen word is a weaker repair than a word of the document
         if (cl.slice(a, b + 1).every((x) => /^[^A-Za-z]*[A-Z]/.test(x))) continue; // `Yi Zhi Lu`: a name, not a split word
         unk = 0;
       } else unk = unknown(w);
-      const cand = { words: [...cur.words, w], cost: cur.cost + 1 + unk * 10, unk: cur.unk + unk };
+      // an unknown long piece may well be a real word; an unknown short piece is a fragment
+      const penalty = unk ? (core(w).length > 2 ? 2 : 10) : 0;
+      const cand = { words: [...cur.words, w], cost: cur.cost + 1 + extra + penalty, unk: cur.unk + unk };
       if (!best[b + 1] || best[b + 1]!.cost > cand.cost) best[b + 1] = cand;
     }
   }
