@@ -136,6 +136,16 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
       i = j;
       continue;
     }
+    // a bullet used as a heading mark: `• Comprehensive Vaccination Service Model` over text
+    if (/^•/.test(l.text)) {
+      const t = l.text.replace(/^•\s*/, '');
+      const nx = nextNB(i + 1);
+      if (isTitleLike({ ...l, text: t }, latin) && nx < n && !/^•/.test(lines[nx].text) && bodyLike(nx) && width(lines[nx].text) > 1.5 * width(t)) {
+        blocks.push({ kind: 'heading', level: 3, text: t, page });
+        i++;
+        continue;
+      }
+    }
     // bullet list
     if (/^•/.test(l.text)) {
       const items: string[] = [];

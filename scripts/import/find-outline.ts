@@ -67,7 +67,8 @@ export function isLabel(l: Line, latin: boolean): boolean {
 export function isTitleLike(l: Line, latin: boolean): boolean {
   const t = l.text;
   if (!t || endsSentence(t) || /[，,；;：:、(（\-–—]$/.test(t) || /[□✓]/.test(t)) return false;
-  if (/^[•“「"(（\d]/.test(t) && !/^\d{4}/.test(t)) return false;
+  if (/^[•“"(（\d]/.test(t) && !/^\d{4}/.test(t)) return false;
+  if (/^「/.test(t) && (/」$/.test(t) || width(t) > 40)) return false; // a quote, not a title that starts with a quoted name
   if (latin) return /^[A-Z“"]/.test(t) && t.length <= 75 && t.split(' ').length <= 14;
   return width(t) <= 60 && /[\p{Script=Han}]/u.test(t);
 }

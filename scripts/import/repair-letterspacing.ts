@@ -51,6 +51,7 @@ export function buildVocab(lines: string[]): Map<string, number> {
 function known(word: string, vocab: Map<string, number>): boolean {
   if (!/^[A-Za-z]+$/.test(word)) return true; // not a plain word: leave it alone
   if (word.length === 1) return word === 'a' || word === 'A' || word === 'I';
+  if (SUFFIX.test(word)) return false; // `ion`, `ing`, `ly`: a split-off ending
   const c = vocab.get(word.toLowerCase()) ?? 0;
   if (word.length === 2) return SHORT_OK.has(word.toLowerCase()) || c >= 2;
   return c >= 1;
