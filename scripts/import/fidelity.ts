@@ -6,11 +6,13 @@
  * joins, punctuation and escaping do not matter). Each source line is matched as a whole
  * substring of the output stream, searching forward from where the previous line matched and
  * then anywhere (text may move: part intros, headings printed after their content become
- * titles). A line not found whole is matched character by character, greedily, in order,
- * inside a window of 4,000 output characters after the last match. Every output character is
- * used at most once per whole-line match region; fidelity = matched / total source characters.
+ * titles). A line not found whole is cut into chunks of 6 characters; each chunk counts when
+ * it is found in order within 4,000 output characters of the previous match. A changed
+ * character therefore costs its chunk (up to 6 characters). fidelity = matched / total.
  */
 const KEEP = /[\p{L}\p{N}]/u;
+const CHUNK = 6;
+const WINDOW = 4000;
 export const letters = (s: string) => [...s].filter((c) => KEEP.test(c)).join('');
 
 export interface FidelityResult { fidelity: number; total: number; matched: number; missing: string[] }
@@ -32,27 +34,16 @@ export function fidelity(sourceLines: string[], output: string): FidelityResult 
       pos = at + src.length;
       continue;
     }
-    // greedy in-order character match inside a window
+    // not found whole: match it in chunks of 6 characters, in order, near where the text was
     let p = pos;
     let got = 0;
-    const limit = Math.min(out.length, pos + 4000);
-    for (const ch of src) {
-      const k = out.indexOf(ch, p);
-      if (k >= 0 && k < limit) { got++; p = k + 1; }
-    }
-    if (got < src.length) {
-      // retry around the best place of the line's first 12 characters anywhere
-      const anchor = out.indexOf(src.slice(0, Math.min(12, src.length)));
-      if (anchor >= 0) {
-        let q = anchor;
-        let got2 = 0;
-        const lim2 = Math.min(out.length, anchor + src.length * 3 + 50);
-        for (const ch of src) {
-          const k = out.indexOf(ch, q);
-          if (k >= 0 && k < lim2) { got2++; q = k + 1; }
-        }
-        if (got2 > got) { got = got2; p = q; }
-      }
+    for (let c = 0; c < src.length; c += CHUNK) {
+      const chunk = src.slice(c, c + CHUNK);
+      let k = out.indexOf(chunk, p);
+      if (k < 0 || k > p + WINDOW) k = out.indexOf(chunk, Math.max(0, p - WINDOW));
+      if (k < 0 || k > p + WINDOW) continue;
+      got += chunk.length;
+      p = k + chunk.length;
     }
     matched += got;
     if (got < src.length) missing.push(line.trim());

@@ -8,6 +8,9 @@ describe('fidelity', () => {
     expect(fidelity(['ab cd', 'ef'], 'a b c d e f').fidelity).toBe(1);
     expect(fidelity(['abcd', 'efgh'], 'abcd').fidelity).toBe(0.5);
     expect(fidelity(['line one', 'line two'], 'line two\nline one').fidelity).toBe(1); // moved text still counts
+    // a changed character costs its chunk; scattered letters elsewhere do not count
+    expect(fidelity(['abcdefghijkl'], 'abcdefXhijkl').fidelity).toBe(0.5);
+    expect(fidelity(['the quick brown fox'], 'xxx the xxx quick xxx brown xxx fox').fidelity).toBeLessThan(0.5);
   });
   for (const lang of LANGS) {
     it(`${lang}: at least 99.5% of the source text is in the output`, () => {
