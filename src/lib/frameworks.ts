@@ -150,13 +150,14 @@ const MDR_CODE = /^MDR\s*[-.]?\s*(\d{1,2})$/i;
  */
 const PART_D_CODE = /^(?:Part\s*D\s*[,.:]?\s*(?:(?:paragraph|para\.?|¶)\s*)?|D\s*[-.]?\s*)(\d{2})((?:\s*\([a-z]{1,4}\))*)$/i;
 
-/** MDR / Part D mentions: the code, null for a malformed one, undefined when the mention is neither. */
+/** MDR / Part D mentions (`D`, `Part D` → `D`): the code, null for a malformed one, undefined when neither. */
 function parseSpecialCode(s: string): string | null | undefined {
   let m = MDR_CODE.exec(s);
   if (m) {
     const n = Number(m[1]);
     return n === 0 ? null : `MDR${n}`;
   }
+  if (/^(?:Part\s*)?D$/i.test(s)) return 'D'; // Part D as the area of its paragraphs
   m = PART_D_CODE.exec(s);
   if (m) {
     const n = Number(m[1]);
