@@ -78,15 +78,24 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     const s = matchSection(lines[j].text);
     return !!s && Number(s.number) >= lastSec;
   };
-  const bodyLike = (j: number) => j < n && !!lines[j].text && !isLabel(lines[j], latin) && !matchSection(lines[j].text) && !/^•/.test(lines[j].text) && (width(lines[j].text) >= 0.45 * ref(j) || endsSentence(lines[j].text));
+  const bodyLike = (j: number): boolean =>
+    j < n && !!lines[j].text && !matchSection(lines[j].text) && !/^•/.test(lines[j].text) &&
+    ((!isLabel(lines[j], latin) &&
+      (width(lines[j].text) >= 0.45 * ref(j) || endsSentence(lines[j].text) || (latin && lines[j].trail && width(lines[j].text) >= 30))) ||
+      // CJK narrow column: a short first line that runs straight on into text
+      (!latin && j + 1 < n && !!lines[j + 1].text && !isLabel(lines[j + 1], latin) && !endsSentence(lines[j].text)));
   const titleAt = (j: number): number => {
     // returns the number of lines of a box title at j, or 0
     const l = lines[j];
-    if (!isTitleLike(l, latin) || (latin && FUNCTION_END.test(l.text))) return 0;
+    if (!isTitleLike(l, latin)) return 0;
     const p = prevNB(j - 1);
     if (p >= 0 && !(endsSentence(lines[p].text) || /[”」』]$/.test(lines[p].text) || p < j - 1 || lines[p].text.length < 4)) return 0;
     const k = j + 1;
-    if (k < n && lines[k].text && isTitleLike(lines[k], latin) && (l.trail || latin) && width(lines[k].text) <= width(l.text) && bodyLike(nextNB(k + 1)) && !bodyLike(k)) return 2;
+    if (nextNB(j + 1) < n && /^[a-z]/.test(lines[nextNB(j + 1)].text)) return 0; // the sentence goes on
+    if (k < n && lines[k].text && (!latin || /^[A-Z]/.test(lines[k].text)) && isTitleLike(lines[k], latin) && (l.trail || latin) && width(lines[k].text) <= 1.2 * width(l.text) && bodyLike(nextNB(k + 1)) && !(latin ? /,\s+[a-z]|[.!?]\s/.test(lines[k].text) || FUNCTION_END.test(lines[k].text) : bodyLike(k))) return 2;
+    if (latin && FUNCTION_END.test(l.text)) return 0;
+    // a Latin line that wraps (trailing space) straight into body text is the start of a paragraph
+    if (latin && l.trail && k < n && lines[k].text && bodyLike(k)) return 0;
     const nx = nextNB(j + 1);
     if (nx < n && /^[a-z]/.test(lines[nx].text)) return 0; // the sentence goes on
     // an icon heading (leading space) over a list or text
@@ -94,7 +103,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     if (!bodyLike(nx)) return 0;
     // a title is shorter than the text under it (narrow columns look like titles otherwise)
     const nx2 = nx + 1 < n && lines[nx + 1].text ? width(lines[nx + 1].text) : 0;
-    return width(l.text) <= 0.85 * Math.max(width(lines[nx].text), nx2) ? 1 : 0;
+    return width(l.text) <= 0.7 * Math.max(width(lines[nx].text), nx2) ? 1 : 0;
   };
 
   const blocks: Block[] = [];

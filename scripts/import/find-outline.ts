@@ -67,8 +67,10 @@ export function isLabel(l: Line, latin: boolean): boolean {
 export function isTitleLike(l: Line, latin: boolean): boolean {
   const t = l.text;
   if (!t || endsSentence(t) || /[，,；;：:、(（\-–—]$/.test(t) || /[□✓]/.test(t)) return false;
-  if (/^[•“"(（\d]/.test(t) && !/^\d{4}/.test(t)) return false;
+  if (/^[•"(（\d]/.test(t) && !/^\d{4}/.test(t)) return false;
+  if (/^“/.test(t) && (/”$/.test(t) || t.length > 60)) return false; // a quote
   if (/^「/.test(t) && (/」$/.test(t) || width(t) > 40)) return false; // a quote, not a title that starts with a quoted name
-  if (latin) return /^[A-Z“"]/.test(t) && t.length <= 75 && t.split(' ').length <= 14;
-  return width(t) <= 60 && /[\p{Script=Han}]/u.test(t);
+  // a comma inside a Latin title only before an article (`Adventures of the Wolfberry, the “…”`)
+  if (latin) return /^([A-Z“"]|\d{4}\b)/.test(t) && t.length <= 90 && t.split(' ').length <= 16 && !/,\s+(?!(the|a|an)\b|[“"])/.test(t);
+  return width(t) <= 60 && /[\p{Script=Han}]/u.test(t) && !/[。！？：；]./.test(t);
 }

@@ -17,7 +17,9 @@ export function width(s: string): number {
 
 /** Does the text end a sentence? `。！？` / `.!?` with optional closing quotes or brackets. */
 export function endsSentence(s: string): boolean {
-  return /[。！？.!?][」』）)"”’]*$/.test(s.trim());
+  const t = s.trim();
+  if (/\b(No|Nos|Mr|Mrs|Ms|Dr|St|vs|e\.g|i\.e)\.$/.test(t)) return false; // abbreviation
+  return /[。！？.!?][」』）)"”’]*$/.test(t);
 }
 
 /** Join two pieces of one paragraph that were broken across lines. */
