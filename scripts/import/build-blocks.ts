@@ -226,6 +226,8 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
       const t = lines[k].text;
       if (tables.has(k) || /^•/.test(t) || matchSection(t)) break;
       if (!latin && isColumnar(t)) break;
+      // form-like lines stand alone: numbered questions, check boxes, `Label：value`
+      if (/^\d{1,2}[.．、]\s*\D/.test(t) || /□/.test(t) || /□/.test(prev.text) || /^[^\s：:，。,]{1,16}[：:]\S/.test(t)) break;
       if (!latin && isColumnar(l.text) && (prev !== l || width(t) > 6)) break; // a label/value line takes at most a short wrapped tail
       if ((endsSentence(prev.text) || /[”」』]$/.test(prev.text)) && titleAt(k)) break;
       if (lines[k].lead > 0 && lines[k].page !== prev.page && (endsSentence(prev.text) || /[”」』]$/.test(prev.text))) break;

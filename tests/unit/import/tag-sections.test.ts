@@ -17,6 +17,12 @@ describe('tag-sections', () => {
     const all = run('en').sections.flatMap((s) => s.frameworks?.hkex ?? []);
     for (const c of ['A2.5', 'B1.2', 'B2.1', 'B2.2', 'B4.2', 'B7.1']) expect(all).not.toContain(c);
   });
+  it('the complaints figure of B6.2 (p.28) is in p3-c1 §01 in both editions', () => {
+    for (const lang of LANGS) {
+      const s01 = section(lang, 'p3-c1').mdx.split(/^## /m).find((x) => x.startsWith('01 '))!;
+      expect(s01).toContain('4,917');
+    }
+  });
   it('skips the sections it is told to skip', () => {
     const tags = tagSections([{ id: 'x', pages: { from: 37, to: 37 } }, { id: 'y', pages: { from: 37, to: 37 } }], run('en').index, (s) => s.id === 'y');
     expect(tags.get('x')).toContain('A1.1');
