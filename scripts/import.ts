@@ -146,7 +146,11 @@ export function main(argv: string[], cwd = process.cwd()): number {
     lines.push(`dropped furniture: ${r.dropped.length} line(s)`, ...r.dropped.map((d) => `  line ${d.line}: ${JSON.stringify(d.text)} (${d.why})`));
     lines.push(`warnings: ${r.warnings.length}`, ...r.warnings.map((w) => `  ${w}`));
     lines.push(args.dryRun ? 'dry run: would write' : 'wrote');
-    for (const c of changes) if (c.action !== 'unchanged') lines.push(`  ${c.action} ${relative(cwd, c.path)}`);
+    for (const c of changes) {
+      if (c.action === 'unchanged') continue;
+      const guarded = args.dryRun && !args.force && conflicts.includes(c.path) ? ' (needs --force)' : '';
+      lines.push(`  ${c.action} ${relative(cwd, c.path)}${guarded}`);
+    }
     const same = changes.filter((c) => c.action === 'unchanged').length;
     if (same) lines.push(`  (${same} file(s) unchanged)`);
     console.log(lines.join('\n'));
