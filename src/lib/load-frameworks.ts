@@ -1,7 +1,7 @@
 /** The HKEX catalogues of content/frameworks/, read once per build, and what pages ask of them. */
 import type { Locale } from '../i18n/locales.ts';
 import { pick } from './archive.ts';
-import { compareCodes, loadEdition, type FrameworkEdition } from './frameworks.ts';
+import { applicableEdition, compareCodes, loadEdition, loadEditions, type FrameworkEdition } from './frameworks.ts';
 
 const editions = new Map<string, FrameworkEdition>();
 
@@ -20,4 +20,12 @@ export function editionName(edition: string, locale: Locale): string {
 
 export function sortCodes(codes: readonly string[]): string[] {
   return [...new Set(codes)].sort(compareCodes);
+}
+
+let all: FrameworkEdition[] | undefined;
+
+/** The edition that applies to a financial year starting on `fyStart`, if the archive holds it. */
+export function applicableEditionId(fyStart: string): string | undefined {
+  all ??= loadEditions();
+  return applicableEdition(fyStart, all)?.id;
 }

@@ -13,7 +13,7 @@ const isoDate = z
   .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)));
 const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens');
-const hkexCode = z.string().regex(/^[AB]\d{1,2}(?:\.\d{1,2})?$|^[CD]\d{0,2}(?:\.\d{1,2})?$/, 'write HKEX codes like A1, A1.1 or D19');
+const hkexCode = z.string().regex(/^[AB]\d{1,2}(?:\.\d{1,2})?$|^D\d{2}$|^MDR\d{2}$/, 'write HKEX codes like A1, A1.1, D19 or MDR13');
 
 export const issuerSchema = z.object({
   id: kebabId,
