@@ -89,7 +89,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     const l = lines[j];
     if (!isTitleLike(l, latin)) return 0;
     const p = prevNB(j - 1);
-    if (p >= 0 && !(endsSentence(lines[p].text) || /[”」』]$/.test(lines[p].text) || p < j - 1 || lines[p].text.length < 4)) return 0;
+    if (p >= 0 && !(endsSentence(lines[p].text) || /[”」』]$/.test(lines[p].text) || p < j - 1 || lines[p].text.length < 4 || matchSection(lines[p].text))) return 0;
     const k = j + 1;
     if (nextNB(j + 1) < n && /^[a-z]/.test(lines[nextNB(j + 1)].text)) return 0; // the sentence goes on
     if (k < n && lines[k].text && (!latin || /^[A-Z]/.test(lines[k].text)) && isTitleLike(lines[k], latin) && (l.trail || latin) && width(lines[k].text) <= 1.2 * width(l.text) && bodyLike(nextNB(k + 1)) && !(latin ? /,\s+[a-z]|[.!?]\s/.test(lines[k].text) || FUNCTION_END.test(lines[k].text) : bodyLike(k))) return 2;

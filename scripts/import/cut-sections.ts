@@ -90,3 +90,27 @@ export function cutChapters(lines: Line[], pm: PageMap, ov: Overrides, lang: Lan
   }
   return cuts;
 }
+
+/**
+ * A numbered section printed after its first boxes (`page` in a section override): move its
+ * heading line to the start of that printed page, so that the section holds what is printed
+ * on its page in every language. A no-op where the heading already opens the page.
+ */
+export function moveSectionStarts(lines: Line[], cuts: Cut[], pm: PageMap, ov: Overrides, warnings: string[]): void {
+  for (const so of ov.sections ?? []) {
+    if (so.page === undefined) continue;
+    const c = cuts.find((x) => x.spec.id === so.chapter);
+    const target = pm.starts.get(so.page);
+    if (!c || target === undefined) { warnings.push(`${so.chapter} §${so.number}: page ${so.page} not found`); continue; }
+    const at = lines.findIndex((l, i) => i >= c.from && i < c.to && matchSection(l.text)?.number === so.number);
+    if (at < 0) { warnings.push(`${so.chapter} §${so.number}: heading not found`); continue; }
+    if (at <= target) continue;
+    const h = lines[at];
+    lines[at] = { ...h, text: '', trail: false }; // the old place becomes a paragraph break
+    lines.splice(target, 0, { ...h, page: so.page, lead: 0 });
+    for (const x of cuts) {
+      if (x.from > target) x.from++;
+      if (x.to > target) x.to++;
+    }
+  }
+}

@@ -50,7 +50,7 @@ const SHORT_HAN = 28; // display width of a label line (14 CJK characters)
 
 /** A CJK line of space-separated phrases (a flattened table row or label/value pair). */
 export function isColumnar(text: string): boolean {
-  if (/\S {2,}\S/.test(text)) return true;
+  if (/\p{Script=Han}{2} {2,}\p{Script=Han}{2}/u.test(text)) return true; // `label  value`
   const parts = text.split(' ');
   return parts.length >= 2 && parts.every((p) => /^[\p{Script=Han}、／/]{2,}$/u.test(p));
 }

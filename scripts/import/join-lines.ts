@@ -44,6 +44,7 @@ export function continuesAcrossBlank(prev: Line, next: Line, refWidth: number): 
   if (endsSentence(prev.text)) return false;
   if (/[:：]$/.test(prev.text)) return false;
   if (/^[•·\-–]/.test(next.text)) return false;
+  if (CJK_START.test(next.text) && /[，、；（「]$/u.test(prev.text)) return true; // a clause goes on
   if (CJK_START.test(next.text) && /[\p{Script=Han}，、（「」』》）0-9]$/u.test(prev.text) && width(prev.text) >= refWidth * 0.6) return true;
   if (/^[a-z0-9(]/.test(next.text) || /^[，、。；：）」]/.test(next.text)) return true;
   // Latin text: a long wrapped line ending with a space goes on

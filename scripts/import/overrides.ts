@@ -9,7 +9,7 @@ export interface Overrides {
   pageStarts?: Partial<Record<Lang, string[]>>;
   parts?: { id: string; title: L10n }[];
   chapters: ChapterSpec[];
-  sections?: { chapter: string; number: string; title: L10n; why?: string }[];
+  sections?: { chapter: string; number: string; title?: L10n; page?: number; why?: string }[];
 }
 
 export function parseOverrides(text: string, name = 'overrides.yaml'): Overrides {

@@ -8,7 +8,7 @@ import type { Block, Lang, Line } from './types.ts';
 import { readSource, toLines } from './read-source.ts';
 import { splitPages } from './split-pages.ts';
 import { dropFurniture, type Dropped } from './drop-furniture.ts';
-import { cutChapters } from './cut-sections.ts';
+import { cutChapters, moveSectionStarts } from './cut-sections.ts';
 import { buildBlocks } from './build-blocks.ts';
 import { buildVocab, mergeFragments } from './repair-letterspacing.ts';
 import { extractFootnotes } from './footnotes.ts';
@@ -75,6 +75,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const pm = splitPages(lines, ov.pageStarts?.[lang] ?? []);
   warnings.push(...pm.warnings);
   const original = lines.map((l) => l.text);
+  const originalN = lines.map((l) => l.n);
 
   // chapter ranges first (needed to spare the index from furniture rules)
   const indexSpec = ov.chapters.find((c) => c.index === 'hkex');
@@ -85,6 +86,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const droppedSet = new Set(dropped.map((d) => d.line));
 
   const cuts = cutChapters(lines, pm, ov, lang, warnings);
+  moveSectionStarts(lines, cuts, pm, ov, warnings);
   const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
   const merges: string[] = [];
 
@@ -128,7 +130,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       repairBlocks(blocks, lang, vocab, merges);
       blocks = extractFootnotes(blocks, warnings);
       for (const so of (ov.sections ?? []).filter((s) => s.chapter === c.spec.id)) {
-        const t = so.title[lang];
+        const t = so.title?.[lang];
         if (!t) continue;
         const h = blocks.find((b) => b.kind === 'heading' && b.level === 2 && b.number === so.number) as Extract<Block, { kind: 'heading' }> | undefined;
         if (!h) { warnings.push(`${c.spec.id} §${so.number}: override title given but the section was not found`); continue; }
@@ -157,7 +159,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     ...parts.map((p) => p.title),
     ...sections.map((s) => (s.number ? s.number + ' ' : '') + s.title + '\n' + s.mdx.replace(/^---\n[\s\S]*?\n---\n/, '')),
   ].join('\n');
-  const srcLines = original.filter((_, i) => !droppedSet.has(lines[i].n));
+  const srcLines = original.filter((_, i) => !droppedSet.has(originalN[i]));
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
   return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, pageCount: pm.pageCount, parts, sha256 };

@@ -31,6 +31,12 @@ describe('cut-sections', () => {
     expect(body('en', 'p2-c1').trimStart()).toMatch(/^> “In this age of pursuit of public philanthropy/);
     for (const lang of LANGS) for (const s of run(lang).sections) expect(s.chapter ?? null).toBe(/^p\d/.test(s.id) ? s.id.slice(0, 2) : null);
   });
+  it('a section printed after its first boxes starts at its page (override `page`)', () => {
+    const s2 = (lang: 'en' | 'zh-Hant') => body(lang, 'p1-c1').split(/^## /m).find((x) => x.startsWith('2 '))!;
+    expect(s2('en')).toContain('### New Doctor-Patient Communication Platform');
+    expect(s2('zh-Hant')).toContain('### 新型醫患互動平臺');
+    expect(s2('en')).toContain('### Healthcare Services Featuring Online and Offline Integration Through Hospitals');
+  });
   it('the mislabelled en heading of p1-c3 §02 is replaced by the override, with a warning', () => {
     const b = body('en', 'p1-c3');
     expect(b).toMatch(/^## 02 Protecting Health at the Source — Disease Prevention$/m);
