@@ -76,6 +76,17 @@ export function cutChapters(lines: Line[], pm: PageMap, ov: Overrides, lang: Lan
         c.title = m.title;
         lines[i].text = m.rest ?? '';
         found = true;
+        // a chapter heading printed after its first section: the chapter intro that follows it
+        // (to the end of its page) moves to the start of the chapter
+        const sectionBefore = lines.slice(c.from, i).some((l) => matchSection(l.text));
+        if (sectionBefore && !m.rest) {
+          let e = i + 1;
+          while (e < c.to && lines[e].page === lines[i].page && !matchSection(lines[e].text)) e++;
+          if (lines.slice(i + 1, e).some((l) => l.text)) {
+            const moved = lines.splice(i + 1, e - i - 1);
+            lines.splice(c.from, 0, ...moved);
+          }
+        }
         break;
       }
       if (!found) warnings.push(`${c.spec.id}: no heading "${c.spec.number} …" found on pages from ${c.spec.page}`);

@@ -19,6 +19,12 @@ describe('cut-sections', () => {
     expect(section('zh-Hant', 'p2-c2').title).toBe('健康扶貧，情暖涼山');
     expect(section('zh-Hant', 'p3-c1').title).toBe('運營慣例');
     expect(paragraphs(body('en', 'p3-c3'))[0]).toMatch(/^Alibaba Health actively responds to climate change/);
+    // the intro printed under the late chapter heading `1 Operational Practices` opens the chapter
+    for (const [lang, intro] of [['en', 'Business integrity is an important foundation'], ['zh-Hant', '道德誠信經營是企業可持續發展的重要基礎']] as const) {
+      const b = body(lang, 'p3-c1');
+      expect(b.indexOf(intro)).toBeGreaterThan(0);
+      expect(b.indexOf(intro)).toBeLessThan(b.indexOf('## 01'));
+    }
   });
   it('titles carry no printed number; the number is in frontmatter', () => {
     for (const lang of LANGS) for (const s of run(lang).sections) expect(s.title).not.toMatch(/^\d/);
