@@ -53,9 +53,9 @@ export function parseArgs(argv: string[]): Args {
   return a as Args;
 }
 
-function readInput(file: string): Buffer {
-  if (!existsSync(file)) throw new ImportError(`${file}: no such file; give the path of the report's text extraction`);
-  if (statSync(file).isDirectory()) throw new ImportError(`${file}: is a directory; give the path of the report's text extraction`);
+function readInput(file: string, shown: string): Buffer {
+  if (!existsSync(file)) throw new ImportError(`${shown}: no such file; give the path of the report's text extraction`);
+  if (statSync(file).isDirectory()) throw new ImportError(`${shown}: is a directory; give the path of the report's text extraction`);
   return readFileSync(file);
 }
 
@@ -65,14 +65,16 @@ export function main(argv: string[], cwd = process.cwd()): number {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(e.message ? `import: ${e.message}\n${USAGE}` : USAGE);
+      if (!e.message) { console.log(USAGE); return 0; }
+      const file = argv.find((x, i) => !x.startsWith('--') && (i === 0 || !['--issuer', '--year', '--lang', '--out', '--overrides'].includes(argv[i - 1])));
+      console.error(`import: ${file ?? '(no text file)'}: ${e.message}; ${USAGE}`);
       return 2;
     }
     throw e;
   }
   try {
     const file = resolve(cwd, args.file);
-    const data = readInput(file);
+    const data = readInput(file, args.file);
     const out = resolve(cwd, args.out ?? join('content/reports', args.issuer, args.year));
     const ovCandidates = args.overrides ? [resolve(cwd, args.overrides)] : [join(dirname(file), 'overrides.yaml'), join(out, 'source/overrides.yaml')];
     const ovFile = ovCandidates.find((f) => existsSync(f));
