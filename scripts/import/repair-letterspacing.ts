@@ -56,6 +56,12 @@ function known(word: string, vocab: Map<string, number>): boolean {
   if (word.length === 2) return SHORT_OK.has(word.toLowerCase()) || c >= 2;
   return c >= 1;
 }
+/** A piece that is certainly a word: seen at least twice in clean text (or a known short word). */
+function strong(word: string, vocab: Map<string, number>): boolean {
+  if (!/^[A-Za-z]+$/.test(word)) return true;
+  if (word.length <= 2) return known(word, vocab);
+  return !SUFFIX.test(word) && (vocab.get(word.toLowerCase()) ?? 0) >= 2;
+}
 /** A merge result must be a plain word seen at least twice in clean text. */
 function mergeable(word: string, vocab: Map<string, number>): boolean {
   const c = vocab.get(word.toLowerCase()) ?? 0;
@@ -74,7 +80,7 @@ export function mergeFragments(text: string, vocab: Map<string, number>): { text
     seps.push(parts[i + 1] ?? '');
   }
   const isWordTok = (t: string) => /^[^A-Za-z]*[A-Za-z]+[^A-Za-z]*$/.test(t);
-  const bad = toks.map((t) => isWordTok(t) && !known(core(t), vocab));
+  const bad = toks.map((t) => isWordTok(t) && !strong(core(t), vocab));
   const out: string[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -119,7 +125,10 @@ function segment(cl: string[], vocab: Map<string, number>): string[] | null {
       let unk: number;
       let extra = 0;
       if (b > a) {
-        if (cl.slice(a, b + 1).every((x) => known(core(x), vocab))) continue; // never merge valid words
+        const parts = cl.slice(a, b + 1).map(core);
+        if (parts.every((x) => strong(x, vocab))) continue; // never merge two valid words
+        // pieces seen once each (`per iod`): only into a word the document uses often
+        if (parts.every((x) => known(x, vocab)) && (vocab.get(core(w).toLowerCase()) ?? 0) < 3) continue;
         const pieces = cl.slice(a, b + 1).map(core);
         const allFragments = pieces.every((x) => !known(x, vocab)) && pieces.filter((x) => x.length > 3).length <= 1 && pieces.some((x) => x.length <= 2);
         const suffix = pieces.length === 2 && SUFFIX.test(pieces[1]) && pieces[0].length >= 3;
@@ -131,12 +140,12 @@ function segment(cl: string[], vocab: Map<string, number>): string[] | null {
         unk = 0;
       } else unk = unknown(w);
       // an unknown long piece may well be a real word; an unknown short piece is a fragment
-      const penalty = unk ? (core(w).length > 2 ? 2 : 10) : 0;
+      const penalty = unk ? (core(w).length > 2 ? 2 : 10) : b === a && !strong(core(w), vocab) ? 1 : 0;
       const cand = { words: [...cur.words, w], cost: cur.cost + 1 + extra + penalty, unk: cur.unk + unk };
       if (!best[b + 1] || best[b + 1]!.cost > cand.cost) best[b + 1] = cand;
     }
   }
   const r = best[n];
-  const before = cl.reduce((s, t) => s + unknown(t), 0);
-  return r && r.unk < before ? r.words : null;
+  const before = cl.reduce((s, t) => s + 1 + (unknown(t) ? (core(t).length > 2 ? 2 : 10) : strong(core(t), vocab) ? 0 : 1), 0);
+  return r && r.cost < before ? r.words : null;
 }
