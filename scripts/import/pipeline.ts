@@ -10,7 +10,7 @@ import { splitPages } from './split-pages.ts';
 import { dropFurniture, type Dropped } from './drop-furniture.ts';
 import { cutChapters, moveSectionStarts } from './cut-sections.ts';
 import { buildBlocks } from './build-blocks.ts';
-import { buildVocab, mergeFragments } from './repair-letterspacing.ts';
+import { buildGlue, buildVocab, mergeFragments } from './repair-letterspacing.ts';
 import { extractFootnotes } from './footnotes.ts';
 import { parseHkexIndex, type IndexRow } from './parse-hkex-index.ts';
 import { tagSections } from './tag-sections.ts';
@@ -45,11 +45,11 @@ const CJK_SPACE_PUNCT = new RegExp(String.raw`(?<=${CJK_PUNCT}) +(?=${CJKP})|(?<
 const CJK_SPACE_SINGLE = /(?<=(?:^|[^\p{Script=Han}])\p{Script=Han}) (?=\p{Script=Han})|(?<=\p{Script=Han}) (?=\p{Script=Han}(?:[^\p{Script=Han}]|$))/gu;
 
 /** Per-language text repairs on finished blocks. */
-function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, merges: string[]): void {
+function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, glue: Set<string>, merges: string[]): void {
   const fix = (s: string, body: boolean) => {
     s = s.replace(/ {2,}/g, ' ').trim();
     if (lang === 'en') {
-      const r = mergeFragments(s, vocab);
+      const r = mergeFragments(s, vocab, glue);
       merges.push(...r.merges);
       s = r.text;
     } else if (body) s = s.replace(CJK_SPACE_PUNCT, '').replace(CJK_SPACE_SINGLE, '');
@@ -88,6 +88,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const cuts = cutChapters(lines, pm, ov, lang, warnings);
   moveSectionStarts(lines, cuts, pm, ov, warnings);
   const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
+  const glue = lang === 'en' ? buildGlue(original, vocab) : new Set<string>();
   const merges: string[] = [];
 
   // ESG index
@@ -127,7 +128,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       const body = buildBlocks(lines.slice(c.from, c.to), { latin: lang === 'en', warnings });
       blocks = [...intro, ...body];
       for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
-      repairBlocks(blocks, lang, vocab, merges);
+      repairBlocks(blocks, lang, vocab, glue, merges);
       blocks = extractFootnotes(blocks, warnings);
       for (const so of (ov.sections ?? []).filter((s) => s.chapter === c.spec.id)) {
         const t = so.title?.[lang];

@@ -48,6 +48,31 @@ export function buildVocab(lines: string[]): Map<string, number> {
 }
 
 /** A piece that may stand as it is (never merged with another valid piece). */
+/**
+ * Pairs `a b` that are one word split in two: `ab` is a word used at least 3 times and one of
+ * the pieces (3+ letters) almost never occurs in the document except next to the other (`off ice`).
+ */
+export function buildGlue(lines: string[], vocab: Map<string, number>): Set<string> {
+  const count = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (const line of lines) {
+    const words = line.split(/\s+/).map((w) => (/^[^A-Za-z]*[A-Za-z]+[^A-Za-z]*$/.test(w) ? core(w).toLowerCase() : ''));
+    words.forEach((w, i) => {
+      if (!w) return;
+      count.set(w, (count.get(w) ?? 0) + 1);
+      if (words[i + 1]) pairs.set(`${w} ${words[i + 1]}`, (pairs.get(`${w} ${words[i + 1]}`) ?? 0) + 1);
+    });
+  }
+  const glue = new Set<string>();
+  for (const [pair, n] of pairs) {
+    const [a, b] = pair.split(' ');
+    if ((vocab.get(a + b) ?? 0) < 3) continue;
+    // (3/4 rather than all: a split at a line end is not counted as a pair)
+    if ((a.length >= 3 && n >= 0.75 * count.get(a)!) || (b.length >= 3 && n >= 0.75 * count.get(b)!)) glue.add(pair);
+  }
+  return glue;
+}
+
 function known(word: string, vocab: Map<string, number>): boolean {
   if (!/^[A-Za-z]+$/.test(word)) return true; // not a plain word: leave it alone
   if (word.length === 1) return word === 'a' || word === 'A' || word === 'I';
@@ -69,8 +94,15 @@ function mergeable(word: string, vocab: Map<string, number>): boolean {
 }
 
 /** Rule 2 on a paragraph. Returns the text and the merges done ("Al ibaba → Alibaba"). */
-export function mergeFragments(text: string, vocab: Map<string, number>): { text: string; merges: string[] } {
+export function mergeFragments(text: string, vocab: Map<string, number>, glue?: Set<string>): { text: string; merges: string[] } {
   const merges: string[] = [];
+  if (glue?.size) {
+    text = text.replace(/\b([A-Za-z]+) ([A-Za-z]+)\b/g, (m, a: string, b: string) => {
+      if (!glue.has(`${a.toLowerCase()} ${b.toLowerCase()}`)) return m;
+      merges.push(`${m} → ${a}${b}`);
+      return a + b;
+    });
+  }
   // split keeping the separators
   const parts = text.split(/( +)/);
   const toks: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildVocab, collapseSpacedLine, mergeFragments } from '../../../scripts/import/repair-letterspacing.ts';
+import { buildGlue, buildVocab, collapseSpacedLine, mergeFragments } from '../../../scripts/import/repair-letterspacing.ts';
 import { LANGS, line, run, sourceLines } from './helpers.ts';
 
 describe('repair-letterspacing', () => {
@@ -18,6 +18,16 @@ describe('repair-letterspacing', () => {
     expect(mergeFragments('and f ive years.', vocab).text).toBe('and five years.');
     expect(mergeFragments('just pick up the drugs', vocab).text).toBe('just pick up the drugs');
     expect(mergeFragments('care, Yi Zhi Lu provides', vocab).text).toBe('care, Yi Zhi Lu provides');
+  });
+  it('glues pairs whose piece never stands alone (`off ice`), not real word pairs', () => {
+    const texts = sourceLines('en').map((l) => l.text);
+    const vocab = buildVocab(texts);
+    const glue = buildGlue(texts, vocab);
+    expect(glue.has('off ice')).toBe(true);
+    expect(glue.has('per iod')).toBe(true);
+    expect(glue.has('pick up')).toBe(false);
+    expect(mergeFragments('green off ice operations', vocab, glue).text).toBe('green office operations');
+    expect(run('en').sections.map((s) => s.mdx).join('\n')).not.toMatch(/\boff ice\b/);
   });
   it('no letter-spaced words are left in the en output', () => {
     for (const s of run('en').sections) expect(s.mdx).not.toMatch(/\b(Al ibaba|i ts|al l|wi l l|f ive|w h e r e)\b/);
