@@ -97,10 +97,10 @@ function mergeable(word: string, vocab: Map<string, number>): boolean {
 export function mergeFragments(text: string, vocab: Map<string, number>, glue?: Set<string>): { text: string; merges: string[] } {
   const merges: string[] = [];
   if (glue?.size) {
-    text = text.replace(/\b([A-Za-z]+) ([A-Za-z]+)\b/g, (m, a: string, b: string) => {
+    text = text.replace(/\b([A-Za-z]+) (?=([A-Za-z]+)\b)/g, (m, a: string, b: string) => {
       if (!glue.has(`${a.toLowerCase()} ${b.toLowerCase()}`)) return m;
-      merges.push(`${m} → ${a}${b}`);
-      return a + b;
+      merges.push(`${a} ${b} → ${a}${b}`);
+      return a;
     });
   }
   // split keeping the separators
