@@ -1,7 +1,7 @@
 // Checks the BUILT site in dist/ against the site contract. Expectations (reports, section ids,
 // tagged codes) come from content/, never from hard-coded lists. Run `npm run build` first.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attr, collectIds, findAll, findFirst, hasAttr, hasClass, tag, visibleBodyText } from '../support/html.ts';
+import { attr, collectIds, findAll, findFirst, hasAttr, hasClass, tag, text as text_, visibleBodyText } from '../support/html.ts';
 import type { Element } from '../support/html.ts';
 import { loadCatalogue, loadReports, sectionsFor } from '../support/content.ts';
 import type { ReportInfo } from '../support/content.ts';
@@ -148,6 +148,24 @@ describe('pages', () => {
       expect(ids('tc'), `${r.issuer}/${r.year}: /tc/ vs /en/ page set`).toEqual(ids('en'));
       expect(ids('sc'), `${r.issuer}/${r.year}: /sc/ vs /en/ page set`).toEqual(ids('en'));
     }
+  });
+
+  it('section pages of /en/ and /tc/ show the title from en/ and zh-Hant/ respectively in their <h1>', () => {
+    const bad: string[] = [];
+    const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+    for (const r of reports) {
+      for (const locale of ['en', 'tc'] as const) {
+        for (const s of sectionsFor(r, locale)) {
+          const page = site.pages.get(`${reportPath(locale, r)}${s.id}/`);
+          if (!page) continue;
+          const main = findFirst(page.tree, (el) => el.tagName === 'main');
+          const h1 = main && findFirst(main, tag('h1'));
+          const text = h1 ? norm(text_(h1)) : '';
+          if (!text.includes(norm(s.title))) bad.push(`${page.urlPath}: <h1> "${text}" does not contain "${s.title}" (${path.relative(CONTENT, s.file)})`);
+        }
+      }
+    }
+    fail(bad, 'section titles not from the expected content language');
   });
 
   it('has /404.html', () => {
