@@ -1,11 +1,18 @@
 /**
- * Which pages are shown in a converted script, and the conversion of a rendered page.
- * Authored text is never round-tripped: a page is converted only when its locale's script was
- * not authored.
+ * Which text of a page is shown in a converted script, and the conversion of a rendered page.
+ * Authored text is never round-tripped: text is converted only when the locale's script was
+ * not authored. Two scopes: a whole page (its text all comes from the other script's edition),
+ * or single elements marked `data-convert="<from script>"` on a page that mixes sources.
  */
-import type { ContentLang, Locale } from '../i18n/locales.ts';
+import type { Element, Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import { LOCALES, htmlLangOf, type ContentLang, type Locale } from '../i18n/locales.ts';
+import { pick, pickedLang, type Localized } from './archive.ts';
 import { createConverter, loadDictionaries, type Dictionary, type Script } from './script-convert.ts';
-import { convertHtml } from '../markdown/rehype-convert-script.ts';
+import { convertHtml, convertTree } from '../markdown/rehype-convert-script.ts';
 
 export interface ConversionPlan {
   from: Script;
@@ -13,9 +20,9 @@ export interface ConversionPlan {
 }
 
 /**
- * The conversion a page in `locale` needs, given the content languages of the text it shows.
- * /sc/ converts when any text comes from the Traditional edition; /tc/ converts only when all
- * its Chinese text comes from the Simplified edition (Traditional is never re-converted).
+ * The whole-page conversion a page in `locale` needs, given the content languages of the text
+ * it shows. /sc/ converts when any text comes from the Traditional edition; /tc/ converts only
+ * when its Chinese text all comes from the Simplified edition (Traditional is never re-converted).
  */
 export function conversionFor(locale: Locale, shown: readonly ContentLang[]): ConversionPlan | undefined {
   if (locale === 'sc' && shown.includes('zh-Hant')) return { from: 'zh-Hant', to: 'zh-Hans' };
@@ -23,9 +30,55 @@ export function conversionFor(locale: Locale, shown: readonly ContentLang[]): Co
   return undefined;
 }
 
+/**
+ * Attributes for a piece of localized text shown on a `locale` page: `lang` when it stays in
+ * another language, `data-convert` when it must be converted to the page's script.
+ */
+export function textAttributes(text: Localized, locale: Locale): { lang?: string; 'data-convert'?: Script } {
+  const lang = pickedLang(text, locale);
+  const wanted = LOCALES[locale].contentLang;
+  if (lang === wanted) return {};
+  if (locale === 'en' || lang === 'en') return { lang: htmlLangOf(lang) };
+  return { 'data-convert': lang };
+}
+
+/** `pick` plus its attributes, for components. */
+export function localized(text: Localized, locale: Locale) {
+  return { text: pick(text, locale), attrs: textAttributes(text, locale) };
+}
+
 let dictionary: Dictionary | undefined;
 
-export function convertPage(html: string, plan: ConversionPlan): string {
+function converter(from: Script, to: Script) {
   dictionary ??= loadDictionaries();
-  return convertHtml(html, createConverter({ from: plan.from, to: plan.to, dictionary }));
+  return createConverter({ from, to, dictionary });
+}
+
+export function convertPage(html: string, plan: ConversionPlan): string {
+  return convertHtml(html, converter(plan.from, plan.to));
+}
+
+/** Converts the elements marked `data-convert="<script>"` into `to`, and drops the marks. */
+export function convertMarked(html: string, to: Script): string {
+  if (!html.includes('data-convert=')) return html;
+  const processor = unified()
+    .use(rehypeParse)
+    .use(() => (tree: Root) => {
+      visit(tree, 'element', (el: Element) => {
+        const from = el.properties.dataConvert;
+        if (from !== 'zh-Hant' && from !== 'zh-Hans') return;
+        delete el.properties.dataConvert;
+        if (from !== to) convertTree({ type: 'root', children: [el] }, { convert: converter(from, to) });
+        return SKIP;
+      });
+    })
+    .use(rehypeStringify);
+  return String(processor.processSync(html));
+}
+
+/** The script a page's URL asks for, if it is a Chinese locale page. */
+export function scriptOfPath(pathname: string): Script | undefined {
+  if (pathname.startsWith('/tc/')) return 'zh-Hant';
+  if (pathname.startsWith('/sc/')) return 'zh-Hans';
+  return undefined;
 }
