@@ -1,6 +1,6 @@
-// Opt-in (DETERMINISM=1): builds the site again into a temporary directory with the real pipeline
-// (node scripts/build.ts --out <tmp>) and compares every file's sha256 with dist/. Skipped by
-// default because a full second build is slow; `npm run bench` always runs this comparison.
+// Builds the site again into a temporary directory with the real pipeline
+// (node scripts/build.ts --out <tmp>) and compares every file's sha256 with dist/: the same
+// input must build byte-identical pages (and search index). `npm run bench` reports it too.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, ROOT, assertDistBuilt } from '../support/paths.ts';
 import { diffManifests, hashTree } from '../support/site.ts';
 
-describe.skipIf(process.env.DETERMINISM !== '1')('deterministic build (DETERMINISM=1)', () => {
+describe('deterministic build', () => {
   it('a second build is byte-identical to dist/', { timeout: 15 * 60_000 }, () => {
     assertDistBuilt();
     const work = mkdtempSync(path.join(tmpdir(), 'esg-determinism-'));
