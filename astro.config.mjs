@@ -5,6 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkSectionAnchors from './src/markdown/remark-section-anchors.ts';
 import rehypeHeadingLinks from './src/markdown/rehype-heading-links.ts';
+import remarkHkexLinks from './src/markdown/remark-hkex-links.ts';
+import { codesOfEdition, editionOfSectionFile } from './src/lib/report-editions.ts';
 import { LOCALES } from './src/i18n/locales.ts';
 
 /** The public origin; canonical URLs, hreflang and the sitemap are absolute against it. */
@@ -19,7 +21,7 @@ export default defineConfig({
     processor: unified({
       // Publish the issuer's punctuation as written: no typographic rewriting.
       smartypants: false,
-      remarkPlugins: [remarkSectionAnchors],
+      remarkPlugins: [remarkSectionAnchors, [remarkHkexLinks, { editionOf: editionOfSectionFile, codesOf: codesOfEdition }]],
       rehypePlugins: [rehypeHeadingLinks],
     }),
   },

@@ -8,6 +8,10 @@ export const url = {
   section: (l: Locale, issuer: string, year: string, id: string) => `/${l}/${issuer}/${year}/${id}/`,
   hkexIndex: (l: Locale, issuer: string, year: string) => `/${l}/${issuer}/${year}/hkex-index/`,
   codeAnchor: (code: string) => `code-${code}`,
+  hkexHome: (l: Locale) => `/${l}/hkex/`,
+  hkexEdition: (l: Locale, edition: string) => `/${l}/hkex/${edition}/`,
+  hkexCode: (l: Locale, edition: string, code: string) => `/${l}/hkex/${edition}/${code}/`,
+  coverage: (l: Locale) => `/${l}/hkex/coverage/`,
 };
 
 /** The same page in another locale: swaps the first path segment. */
