@@ -96,6 +96,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
       yearLabel: ov.report?.yearLabel?.[args.lang],
       period: ov.report?.period,
       hkexEdition: ov.report?.hkexEdition,
+      indexLost: ov.report?.indexLost,
       chapters: r.parts,
       comply: r.index.filter((x) => x.status === 'not-applicable' || x.status === 'not-reported').map((x) => ({ code: x.code, status: x.status! })),
       source: { lang: args.lang, file: srcRel, sha256: r.sha256 },

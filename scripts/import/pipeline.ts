@@ -8,7 +8,8 @@ import type { Block, Lang, Line } from './types.ts';
 import { readSource, toLines } from './read-source.ts';
 import { splitPages } from './split-pages.ts';
 import { dropFurniture, type Dropped } from './drop-furniture.ts';
-import { cutChapters, moveSectionStarts } from './cut-sections.ts';
+import { cutChapters, moveSectionStarts, type Cut } from './cut-sections.ts';
+import { detectOutline, findNavBars, norm } from './detect-outline.ts';
 import { buildBlocks } from './build-blocks.ts';
 import { buildGlue, buildVocab, mergeFragments } from './repair-letterspacing.ts';
 import { extractFootnotes } from './footnotes.ts';
@@ -78,15 +79,32 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const originalN = lines.map((l) => l.n);
 
   // chapter ranges first (needed to spare the index from furniture rules)
-  const indexSpec = ov.chapters.find((c) => c.index === 'hkex');
+  const auto = !ov.chapters;
+  const nav = auto ? findNavBars(lines) : undefined;
+  const chapters = ov.chapters ?? [];
+  const indexSpec = chapters.find((c) => c.index === 'hkex');
   const idxFrom = indexSpec ? pm.starts.get(indexSpec.page) ?? -1 : -1;
-  const after = indexSpec ? ov.chapters[ov.chapters.indexOf(indexSpec) + 1] : undefined;
+  const after = indexSpec ? chapters[chapters.indexOf(indexSpec) + 1] : undefined;
   const idxTo = after ? pm.starts.get(after.page) ?? lines.length : lines.length;
   const dropped = dropFurniture(lines, pm.folios.map((f) => f.line), (i) => i >= idxFrom && i < idxTo && !pm.folios.some((f) => f.line === i));
+  if (auto) dropped.push(...dropNavBars(lines, nav!.lines, ov.drop ?? []));
+  dropped.sort((a, b) => a.line - b.line);
   const droppedSet = new Set(dropped.map((d) => d.line));
 
-  const cuts = cutChapters(lines, pm, ov, lang, warnings);
-  moveSectionStarts(lines, cuts, pm, ov, warnings);
+  let cuts: Cut[];
+  let autoParts: { id: string; title: string }[] = [];
+  if (auto) {
+    const o = detectOutline(lines, ov.outline ?? {}, nav);
+    warnings.push(...o.warnings);
+    autoParts = o.groups;
+    cuts = o.units.map((u) => {
+      for (const i of u.titleLines) lines[i].text = '';
+      return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: u.title } }, from: u.from, to: u.to, title: u.title, partIntro: [] };
+    });
+  } else {
+    cuts = cutChapters(lines, pm, ov, lang, warnings);
+    moveSectionStarts(lines, cuts, pm, ov, warnings);
+  }
   const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
   const glue = lang === 'en' ? buildGlue(original, vocab) : new Set<string>();
   const merges: string[] = [];
@@ -107,7 +125,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const lastPage = pm.pageCount;
   const metas = cuts.map((c, k) => ({
     id: c.spec.id,
-    pages: { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
+    // detected outlines have no reliable printed page numbers
+    pages: auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
   }));
   const tags = tagSections(metas, indexRows, (s) => s.id === indexSpec?.id);
 
@@ -155,7 +174,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     sections.push({ ...meta, lang, file: `${lang}/${String(order).padStart(2, '0')}-${c.spec.id}.mdx`, mdx, chars: mdx.length });
   });
 
-  const parts = (ov.parts ?? []).flatMap((p) => (p.title[lang] ? [{ id: p.id, title: p.title[lang]! }] : []));
+  const parts = auto ? autoParts : (ov.parts ?? []).flatMap((p) => (p.title[lang] ? [{ id: p.id, title: p.title[lang]! }] : []));
   const outText = [
     ...parts.map((p) => p.title),
     ...sections.map((s) => (s.number ? s.number + ' ' : '') + s.title + '\n' + s.mdx.replace(/^---\n[\s\S]*?\n---\n/, '')),
@@ -164,4 +183,18 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
   return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, pageCount: pm.pageCount, parts, sha256 };
+}
+
+/** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */
+function dropNavBars(lines: Line[], nav: Set<number>, drop: string[]): Dropped[] {
+  const out: Dropped[] = [];
+  const want = new Set(drop.map(norm));
+  lines.forEach((l, i) => {
+    if (!l.text) return;
+    const why = nav.has(i) ? 'nav bar' : want.has(norm(l.text)) ? 'override drop' : '';
+    if (!why) return;
+    out.push({ line: l.n, text: l.text, why });
+    l.text = '';
+  });
+  return out;
 }

@@ -98,6 +98,8 @@ export interface ReportInfo {
   yearLabel?: string;
   period?: { start: string; end: string };
   hkexEdition?: string;
+  /** the printed HKEX index did not survive the extraction */
+  indexLost?: boolean;
   chapters: { id: string; title: string }[];
   comply: { code: string; status: string }[];
   source: { lang: Lang; file: string; sha256: string };
@@ -128,6 +130,7 @@ export function mergeReportYaml(existing: string | null, r: ReportInfo): string 
     period: r.period ?? old.period,
     languages: langs,
     hkexEdition: r.hkexEdition ?? old.hkexEdition,
+    indexLost: r.indexLost || old.indexLost || undefined,
     chapters,
     comply,
     sources,
