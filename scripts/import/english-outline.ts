@@ -12,7 +12,8 @@
  * Chapters: the longest run of roman numerals I, II, III… (at least 2), else of numbered
  * chapters 1., 2., 3.… (at least 3), else the chapter names printed in the running headers (a
  * chapter starts on the first page that shows its name), else one unit. Text before the first
- * chapter is a front-matter unit titled with its first line. The chapter that holds at least 5
+ * chapter is a front-matter unit titled with its first line. No chapters found: an empty list
+ * (the caller falls back to the general outline detection). The chapter that holds at least 5
  * HKEX KPI rows (`A1.1 …`) and a general disclosure row is parsed as the HKEX index.
  */
 import type { Block, Lang, Line } from './types.ts';
@@ -105,10 +106,11 @@ export function autoChapters(lines: Line[], lang: Lang, chapterOfPage: Map<numbe
     }
   }
   const chapters: AutoChapter[] = [];
+  if (!starts.length) return chapters;
   const firstText = lines.findIndex((l) => l.text);
   if (firstText < 0) return chapters;
-  if (!starts.length || starts[0].i > firstText) {
-    const end = starts.length ? starts[0].i : lines.length;
+  if (starts[0].i > firstText) {
+    const end = starts[0].i;
     chapters.push({ spec: { id: 'front', page: lines[firstText].page }, from: 0, to: end, title: lines[firstText].text, titleLine: firstText });
   }
   starts.forEach((s, k) => {
@@ -136,6 +138,13 @@ export function autoChapters(lines: Line[], lang: Lang, chapterOfPage: Map<numbe
     if (rows >= 5 && gd) { c.spec.index = 'hkex'; break; }
   }
   return chapters;
+}
+
+/** Printed pages of a cut: the page of its first line to that of its last line with text. */
+export function pagesOf(lines: Line[], c: { from: number; to: number }): { from: number; to: number } {
+  let last = c.to - 1;
+  while (last > c.from && !lines[last].text) last--;
+  return { from: lines[c.from].page, to: Math.max(lines[c.from].page, lines[last].page) };
 }
 
 /** Cut units from auto chapters: the title line is removed from the body. */

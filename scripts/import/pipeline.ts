@@ -19,6 +19,8 @@ import { groupBoxes, renderMdx, type SectionMeta } from './write-mdx.ts';
 import { fidelity as measure, type FidelityResult } from './fidelity.ts';
 import { splitHeader } from './tables.ts';
 import type { Overrides } from './overrides.ts';
+import { obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
+import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
 
 export interface SectionOut extends SectionMeta {
   lang: Lang;
@@ -73,27 +75,35 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const sha256 = createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
   const warnings: string[] = [];
   const lines = toLines(text);
-  const pm = splitPages(lines, ov.pageStarts?.[lang] ?? []);
-  warnings.push(...pm.warnings);
   const original = lines.map((l) => l.text);
   const originalN = lines.map((l) => l.n);
+  // layout `running-headers` (running-headers.ts): pages from the running headers, which are dropped
+  const rh = runningHeaderLayout(lines);
+  const pm = rh?.pm ?? splitPages(lines, ov.pageStarts?.[lang] ?? []);
+  warnings.push(...pm.warnings);
 
   // chapter ranges first (needed to spare the index from furniture rules)
   const auto = !ov.chapters;
   const nav = auto ? findNavBars(lines) : undefined;
   const chapters = ov.chapters ?? [];
-  const indexSpec = chapters.find((c) => c.index === 'hkex');
+  let indexSpec = chapters.find((c) => c.index === 'hkex');
   const idxFrom = indexSpec ? pm.starts.get(indexSpec.page) ?? -1 : -1;
   const after = indexSpec ? chapters[chapters.indexOf(indexSpec) + 1] : undefined;
   const idxTo = after ? pm.starts.get(after.page) ?? lines.length : lines.length;
-  const dropped = dropFurniture(lines, pm.folios.map((f) => f.line), (i) => i >= idxFrom && i < idxTo && !pm.folios.some((f) => f.line === i));
+  const dropped = rh ? rh.dropped : dropFurniture(lines, pm.folios.map((f) => f.line), (i) => i >= idxFrom && i < idxTo && !pm.folios.some((f) => f.line === i));
   if (auto) dropped.push(...dropNavBars(lines, nav!.lines, ov.drop ?? []));
   dropped.sort((a, b) => a.line - b.line);
+  dropped.splice(0, dropped.length, ...obeyFurnitureRule(dropped, lines, original, warnings)); // the furniture rule
   const droppedSet = new Set(dropped.map((d) => d.line));
 
   let cuts: Cut[];
   let autoParts: { id: string; title: string }[] = [];
-  if (auto) {
+  // English reports: numbered / roman-numeral chapters or running-header chapter names (english-outline.ts)
+  const en = auto && lang === 'en' ? autoChapters(lines, lang, rh?.chapterOfPage) : [];
+  if (en.length) {
+    cuts = autoCuts(lines, en);
+    indexSpec = en.find((c) => c.spec.index === 'hkex')?.spec;
+  } else if (auto) {
     const o = detectOutline(lines, ov.outline ?? {}, nav);
     warnings.push(...o.warnings);
     autoParts = o.groups;
@@ -126,7 +136,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const metas = cuts.map((c, k) => ({
     id: c.spec.id,
     // detected outlines have no reliable printed page numbers
-    pages: auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
+    pages: rh ? pagesOf(lines, c) : auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
   }));
   const tags = tagSections(metas, indexRows, (s) => s.id === indexSpec?.id);
 
@@ -144,7 +154,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
     } else {
       const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings }) : [];
-      const body = buildBlocks(lines.slice(c.from, c.to), { latin: lang === 'en', warnings });
+      const body = (en.length ? buildEnglishBlocks : buildBlocks)(lines.slice(c.from, c.to), { latin: lang === 'en', warnings });
       blocks = [...intro, ...body];
       for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
       repairBlocks(blocks, lang, vocab, glue, merges);

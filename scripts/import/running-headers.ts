@@ -57,7 +57,7 @@ export function obeyFurnitureRule(dropped: Dropped[], lines: Line[], original: s
   const counts = countKeys(original);
   const byN = new Map(lines.map((l) => [l.n, l]));
   return dropped.filter((d) => {
-    if (mayDrop(d.text, counts)) return true;
+    if (mayDrop(d.text, counts) || d.why === 'override drop') return true; // an explicit `drop` override is the user's call
     const l = byN.get(d.line);
     if (l && !l.text) l.text = original[d.line - 1].trim();
     warnings.push(`furniture rule: line ${d.line} "${d.text}" occurs once; kept`);
@@ -67,7 +67,8 @@ export function obeyFurnitureRule(dropped: Dropped[], lines: Line[], original: s
 
 const endsSentence = (s: string) => /[。！？.!?][」』）)"”’]*$/.test(s);
 const isCandidate = (t: string) =>
-  t.length >= 4 && t.length <= 120 && /\p{L}/u.test(t) && !endsSentence(t) && !/^[•·●▪■◆\-–]/.test(t) && !BARE_NUMBER.test(t);
+  t.length >= 4 && t.length <= 120 && /\p{L}/u.test(t) && !endsSentence(t) && !/[,;:]$/.test(t) &&
+  !/^[•·●▪■◆\-–]/.test(t) && !/^\(?[a-z]/.test(t) && !BARE_NUMBER.test(t);
 
 export interface Zone {
   /** line indices of the furniture lines of this zone */
@@ -113,7 +114,8 @@ export function findRunningHeaders(lines: Line[]): RunningHeaders {
   const headers: string[] = [];
   for (const [t, idx] of occ) {
     if (idx.length < 3) continue;
-    const withNo = idx.filter((i) => near(i, 3, isPageNo)).length;
+    // near a page number, and not a line whose sentence goes on (the next line starts in lower case)
+    const withNo = idx.filter((i) => near(i, 3, isPageNo) && !/^[a-z]/.test(lines[nb[pos[i] + 1] ?? i].text)).length;
     if (withNo >= 3 && withNo >= 0.6 * idx.length) headers.push(t);
   }
   if (!headers.length) return { headers, zones: [], pages: 0, footers: false };
@@ -246,4 +248,21 @@ export function mergeContinued(lines: Line[]): Dropped[] {
     seen.add(k);
   }
   return dropped;
+}
+
+/**
+ * The `running-headers` layout, when the text has one (running header lines near page numbers on
+ * at least 3 pages): strips the zones and the `(continued)` repeats, and returns the page map
+ * (`folios` empty), the dropped lines and the chapter name of each page. Null otherwise.
+ */
+export function runningHeaderLayout(lines: Line[]): {
+  pm: { starts: Map<number, number>; folios: { line: number; value: number }[]; pageCount: number; warnings: string[] };
+  dropped: Dropped[];
+  chapterOfPage: Map<number, string>;
+} | null {
+  const rh = findRunningHeaders(lines);
+  if (!rh.headers.length || rh.pages < 3) return null;
+  const s = stripRunningHeaders(lines, rh);
+  const dropped = [...s.dropped, ...mergeContinued(lines)].sort((a, b) => a.line - b.line);
+  return { pm: { starts: s.starts, folios: [], pageCount: s.pageCount, warnings: s.warnings }, dropped, chapterOfPage: s.chapterOfPage };
 }
