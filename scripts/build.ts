@@ -11,8 +11,9 @@ import { buildSearchIndex } from './lib/search-index.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
 const finalDir = resolve(root, outArg > 0 ? process.argv[outArg + 1]! : 'dist');
-const stagingDir = `${finalDir}.staging`;
-const previousDir = `${finalDir}.previous`;
+// Per-process names: two builds at once never share a staging folder.
+const stagingDir = `${finalDir}.staging-${process.pid}`;
+const previousDir = `${finalDir}.previous-${process.pid}`;
 
 function fail(message: string): never {
   rmSync(stagingDir, { recursive: true, force: true });

@@ -48,6 +48,7 @@ export interface ConverterOptions {
 // opencc-js base converters, built once per direction (building cn→hk takes ~0.3 s).
 
 const baseCache = new Map<string, TextConverter>();
+let checker: TextConverter | undefined;
 
 function baseConverter(from: Script, to: Script): TextConverter {
   const key = `${from}>${to}`;
@@ -233,7 +234,10 @@ function maskRegExp(dictionary: Dictionary): RegExp {
  * in order of first appearance; empty when the text is clean.
  */
 export function traditionalOnlyChars(text: string, dictionary: Dictionary = emptyDictionary): string[] {
-  const base = baseConverter('zh-Hant', 'zh-Hans');
+  // Judge with hk→cn alone: the Taiwan step of the converter also rewrites characters that are valid
+  // Simplified (著 in 显著, 么 in 饿了么) when they stand outside a Traditional phrase.
+  checker ??= ConverterFactory(Locale.from.hk, Locale.to.cn);
+  const base = checker;
   const maskRe = maskRegExp(dictionary);
   const masked = text.replace(maskRe, (m) => ' '.repeat(m.length));
   const found: string[] = [];

@@ -15,11 +15,11 @@ export interface Options {
   ranks?: number[];
 }
 
-const LABELS = { en: 'Link to this heading', zh: '連結至此標題' };
+const LABELS = { en: 'Link to this heading', 'zh-Hant': '連結至此標題', 'zh-Hans': '链接至此标题' };
 
 function labelFor(file: VFile | undefined): string {
-  const path = file?.path ?? '';
-  return /\/zh-Han[st]\//.test(path.replaceAll('\\', '/')) ? LABELS.zh : LABELS.en;
+  const lang = /\/(zh-Hant|zh-Hans)\//.exec((file?.path ?? '').replaceAll('\\', '/'))?.[1] as 'zh-Hant' | 'zh-Hans' | undefined;
+  return LABELS[lang ?? 'en'];
 }
 
 export default function rehypeHeadingLinks(options: Options = {}) {

@@ -55,16 +55,16 @@ export interface Sample {
   tagged: { section: SectionInfo; code: string };
 }
 
-/** Pages to drive, chosen from content/ (first report; first section; first section with a code). */
+/** Pages to drive, chosen from content/: the first report with a section that tags a code; its first section; that tagged section. */
 export function sample(locale: Locale = 'en'): Sample {
   const reports = loadReports();
   if (reports.length === 0) throw new Error('content/reports has no report.yaml');
-  const report = reports[0];
-  const sections = sectionsFor(report, locale);
-  if (sections.length === 0) throw new Error(`${report.issuer}/${report.year}: no sections for /${locale}/`);
-  const withCode = sections.find((s) => s.codes.length > 0);
-  if (!withCode) throw new Error(`${report.issuer}/${report.year}: no section tags an HKEX code for /${locale}/`);
-  return { report, section: sections[0], tagged: { section: withCode, code: withCode.codes[0] } };
+  for (const report of reports) {
+    const sections = sectionsFor(report, locale);
+    const withCode = sections.find((s) => s.codes.length > 0);
+    if (withCode) return { report, section: sections[0], tagged: { section: withCode, code: withCode.codes[0] } };
+  }
+  throw new Error(`no report in content/ has a section that tags an HKEX code for /${locale}/`);
 }
 
 export const paths = {

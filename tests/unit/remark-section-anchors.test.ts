@@ -36,6 +36,7 @@ describe('rehype-heading-links', () => {
   });
   it('labels links in Chinese editions in Chinese', async () => {
     expect(await html('## 01 標題', 'content/reports/x/2018/zh-Hant/01-a.mdx')).toContain('連結至此標題');
+    expect(await html('## 01 标题', 'content/reports/x/2023/zh-Hans/01-a.mdx')).toContain('链接至此标题');
   });
 });
 

@@ -223,7 +223,8 @@ describe('traditionalOnlyChars', () => {
   });
   it('finds Traditional-only characters left in a Simplified text, in order, once each', () => {
     expect(traditionalOnlyChars('阿里健康的環境报告與環境', dictionary)).toEqual(['環', '與']);
-    expect(traditionalOnlyChars('随著发展', dictionary)).toEqual(['著']);
+    // 著 is a valid Simplified character (显著): the usage 随着 is checked by the conversion goldens, not here.
+    expect(traditionalOnlyChars('随著发展', dictionary)).toEqual([]);
   });
   it('accepts characters that are also Simplified in context', () => {
     expect(traditionalOnlyChars('著名的乾隆、于先生、余华、皇后、台湾', dictionary)).toEqual([]);
@@ -232,5 +233,13 @@ describe('traditionalOnlyChars', () => {
     const d = makeDictionary(parseDictionary({ names: [{ 'zh-Hant': '滙豐', 'zh-Hans': '滙丰' }] }));
     expect(traditionalOnlyChars('滙丰银行 https://example.com/臺 SKU', d)).toEqual([]);
     expect(traditionalOnlyChars('滙丰银行', emptyDictionary)).toEqual(['滙']);
+  });
+});
+
+describe('traditionalOnlyChars on authored Simplified text', () => {
+  it('accepts characters that are valid Simplified (显著, 饿了么) and still flags Traditional ones', async () => {
+    const { traditionalOnlyChars } = await import('../../src/lib/script-convert.ts');
+    expect(traditionalOnlyChars('在前端页面进行显著效期提示；饿了么平台上的活跃骑士')).toEqual([]);
+    expect(traditionalOnlyChars('显著提升，隨著業務')).toEqual(['隨', '業', '務']);
   });
 });
