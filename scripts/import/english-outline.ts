@@ -26,6 +26,8 @@ import { furnitureKey } from './running-headers.ts';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 const BULLET = /^[•●▪■◆◇○►▶➢➤✓✔·\uf0b7\uf06c\uf0a7\uf0d8\uf0fc]\s*(?=\S)/u;
 const LEADERS = /(?:\.\s?){3,}|…{2,}|\s\d{1,3}$/;
+/** a contents line: title, dotted leaders, page number */
+const TOC_LINE = /^(\S.*?)\s*(?:\.\s?){3,}\s*(\d{1,3}(?:\s*[-–]\s*\d{1,3})?)$/;
 const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|&)$/i;
 
 /** `•Text`, `● Text`, `Text` → `• Text`. */
@@ -170,6 +172,20 @@ export function buildEnglishBlocks(input: Line[], opts: BuildOptions): Block[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    // a contents page: lines ending in dotted leaders and a page number become a list
+    if (TOC_LINE.test(l.text)) {
+      flush();
+      const items: string[] = [];
+      let j = i;
+      while (j < lines.length && (TOC_LINE.test(lines[j].text) || (!lines[j].text && TOC_LINE.test(lines[j + 1]?.text ?? '')))) {
+        const m = TOC_LINE.exec(lines[j].text);
+        if (m) items.push(`${m[1]} … ${m[2]}`);
+        j++;
+      }
+      out.push({ kind: 'list', items, page: l.page });
+      i = j - 1;
+      continue;
+    }
     const h = l.text ? matchEnglishHeading(l.text) : null;
     if (!h) { run.push(l); continue; }
     flush();

@@ -83,7 +83,7 @@ export interface Zone {
 }
 
 export interface RunningHeaders {
-  /** texts of the running header/footer lines */
+  /** texts of the running header/footer lines (the most frequent first; others are chapter names) */
   headers: string[];
   zones: Zone[];
   /** zones with a page number */
@@ -119,6 +119,7 @@ export function findRunningHeaders(lines: Line[]): RunningHeaders {
     if (withNo >= 3 && withNo >= 0.6 * idx.length) headers.push(t);
   }
   if (!headers.length) return { headers, zones: [], pages: 0, footers: false };
+  headers.sort((a, b) => occ.get(b)!.length - occ.get(a)!.length);
   const isHeader = new Set(headers);
   // zone cores: header occurrences (with a page number near), merged when within 3 non-blank lines
   const core: number[] = [];
@@ -219,7 +220,7 @@ export function stripRunningHeaders(lines: Line[], rh: RunningHeaders = findRunn
   for (const z of zones) {
     for (const j of z.lines) {
       const t = lines[j].text;
-      const why = BARE_NUMBER.test(t) ? 'page number' : rh.headers.includes(t) ? 'running header' : 'chapter name in the running header';
+      const why = BARE_NUMBER.test(t) ? 'page number' : t === rh.headers[0] ? 'running header' : 'chapter name in the running header';
       dropped.push({ line: lines[j].n, text: t, why });
       lines[j].text = '';
     }
