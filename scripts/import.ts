@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runPipeline } from './import/pipeline.ts';
+import { loadCatalogue } from './import/auto-index.ts';
 import { parseOverrides } from './import/overrides.ts';
 import { mergeReportYaml } from './import/write-mdx.ts';
 import { ImportError, LANGS, type Lang } from './import/types.ts';
@@ -17,6 +18,7 @@ import { ImportError, LANGS, type Lang } from './import/types.ts';
 const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> --lang <en|zh-Hant|zh-Hans> [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
 
 class UsageError extends Error {}
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
 interface Args { file: string; issuer: string; year: string; lang: Lang; out?: string; overrides?: string; dryRun: boolean; force: boolean; json: boolean }
 
@@ -80,7 +82,8 @@ export function main(argv: string[], cwd = process.cwd()): number {
     const ovFile = ovCandidates.find((f) => existsSync(f));
     if (!ovFile) throw new ImportError(`${ovCandidates[0]}: no overrides file; write one (see docs/importer.md) or pass --overrides FILE`);
     const ov = parseOverrides(readFileSync(ovFile, 'utf8'), relative(cwd, ovFile));
-    const r = runPipeline(data, args.lang, ov, relative(cwd, file) || file);
+    const catalogue = loadCatalogue(ROOT, ov.report?.hkexEdition);
+    const r = runPipeline(data, args.lang, ov, relative(cwd, file) || file, { catalogue });
 
     // plan
     const plan = new Map<string, string>();
@@ -98,7 +101,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
       hkexEdition: ov.report?.hkexEdition,
       indexLost: ov.report?.indexLost,
       chapters: r.parts,
-      comply: r.index.filter((x) => x.status === 'not-applicable' || x.status === 'not-reported').map((x) => ({ code: x.code, status: x.status! })),
+      comply: [...r.index.filter((x) => x.status === 'not-applicable' || x.status === 'not-reported').map((x) => ({ code: x.code, status: x.status! })), ...r.comply],
       source: { lang: args.lang, file: srcRel, sha256: r.sha256 },
     });
     const langDir = join(out, args.lang);

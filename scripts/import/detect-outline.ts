@@ -290,7 +290,11 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
     const to = units[k + 1]?.from ?? n;
     let chars = 0;
     for (let i = u.from; i < to; i++) if (!u.titleLines.includes(i)) chars += text(c, i).length;
-    if (chars < 40 && u.kind !== 'chapter') units.splice(k, 1);
+    if (chars >= 40 || u.kind === 'chapter') continue;
+    // an appendix title page (`附錄`, an image-only statement) opens the next appendix
+    const nx = units[k + 1];
+    if (nx && nx.kind === u.kind && u.kind !== 'section') nx.from = u.from;
+    units.splice(k, 1);
   }
   // nothing before the first title: the first unit starts at line 1
   if (units.length > 1 && !units[0].title) {

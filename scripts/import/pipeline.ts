@@ -19,6 +19,8 @@ import { groupBoxes, renderMdx, type SectionMeta } from './write-mdx.ts';
 import { fidelity as measure, type FidelityResult } from './fidelity.ts';
 import { splitHeader } from './tables.ts';
 import type { Overrides } from './overrides.ts';
+import { tagByNames, type NamedIndex } from './auto-index.ts';
+import type { CatalogueItem } from './parse-index-names.ts';
 import { obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
 import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
 
@@ -36,6 +38,8 @@ export interface PipelineResult {
   warnings: string[];
   fidelity: FidelityResult;
   index: IndexRow[];
+  /** comply-or-explain entries of indexes that point to names */
+  comply: { code: string; status: string }[];
   pageCount: number;
   parts: { id: string; title: string }[];
   sha256: string;
@@ -70,7 +74,7 @@ function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, g
   }
 }
 
-export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input'): PipelineResult {
+export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[] } = {}): PipelineResult {
   const text = readSource(input, name);
   const sha256 = createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
   const warnings: string[] = [];
@@ -139,6 +143,10 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     pages: rh ? pagesOf(lines, c) : auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
   }));
   const tags = tagSections(metas, indexRows, (s) => s.id === indexSpec?.id);
+  // detected outlines: indexes that point to section names (auto-index.ts)
+  const named: NamedIndex | undefined = auto && !indexSpec
+    ? tagByNames(lines, cuts.map((c) => ({ id: c.spec.id, title: c.title, group: c.spec.part, from: c.from, to: c.to })), autoParts, ov.mapIndex ?? {}, opts.catalogue ?? [], warnings)
+    : undefined;
 
   const sections: SectionOut[] = [];
   cuts.forEach((c, k) => {
@@ -177,7 +185,9 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       order,
       chapter: c.spec.part,
       pages: metas[k].pages,
-      frameworks: { hkex: tags.get(c.spec.id) ?? [] },
+      frameworks: named
+        ? { hkex: named.hkex.get(c.spec.id) ?? [], gri: named.gri.get(c.spec.id) ?? [] }
+        : { hkex: tags.get(c.spec.id) ?? [] },
     };
     if (lang === 'en') meta.title = mergeFragments(meta.title, vocab).text;
     const mdx = renderMdx(meta, blocks);
@@ -192,16 +202,21 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const srcLines = original.filter((_, i) => !droppedSet.has(originalN[i]));
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
-  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, pageCount: pm.pageCount, parts, sha256 };
+  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256 };
 }
 
 /** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */
 function dropNavBars(lines: Line[], nav: Set<number>, drop: string[]): Dropped[] {
   const out: Dropped[] = [];
-  const want = new Set(drop.map(norm));
+  // matched ignoring spaces, punctuation and digits (page numbers glued to a footer); `…` at the end: a prefix
+  const key = (s: string) => norm(s).replace(/\d+/g, '');
+  const exact = new Set(drop.filter((d) => !d.endsWith('…')).map(key));
+  const prefixes = drop.filter((d) => d.endsWith('…')).map((d) => key(d.slice(0, -1)));
   lines.forEach((l, i) => {
     if (!l.text) return;
-    const why = nav.has(i) ? 'nav bar' : want.has(norm(l.text)) ? 'override drop' : '';
+    const k = key(l.text);
+    const byOverride = exact.has(k) || prefixes.some((p) => p && k.startsWith(p));
+    const why = byOverride ? 'override drop' : nav.has(i) ? 'nav bar' : '';
     if (!why) return;
     out.push({ line: l.n, text: l.text, why });
     l.text = '';

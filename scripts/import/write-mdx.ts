@@ -13,7 +13,7 @@ export interface SectionMeta {
   order: number;
   chapter?: string;
   pages?: { from: number; to: number };
-  frameworks?: { hkex: string[] };
+  frameworks?: { hkex: string[]; [other: string]: string[] };
 }
 
 /** Group box titles with their content into box blocks (only in body chapters). */
@@ -79,15 +79,16 @@ export function renderMdx(meta: SectionMeta, blocks: Block[]): string {
   fm.order = meta.order;
   if (meta.chapter) fm.chapter = meta.chapter;
   if (meta.pages) fm.pages = meta.pages;
-  if (meta.frameworks) fm.frameworks = meta.frameworks;
   const body: string[] = [];
   const notes: string[] = [];
   for (const b of blocks) renderBlock(b, body, notes);
   const yaml = stringify(fm, { lineWidth: 0, flowCollectionPadding: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' })
     .replace(/^pages:\n {2}from: (\d+)\n {2}to: (\d+)$/m, 'pages: { from: $1, to: $2 }')
-    .replace(/^frameworks:\n {2}hkex:\n((?: {4}- .*\n?)*)/m, (_m, items: string) => `frameworks:\n  hkex: [${items.trim().split('\n').map((s) => s.replace(/^\s*- /, '')).join(', ')}]\n`)
-    .replace(/^frameworks:\n {2}hkex: \[\]\n?/m, 'frameworks:\n  hkex: []\n');
-  return `---\n${yaml.trimEnd()}\n---\n\n${[...body, ...notes].join('\n\n')}\n`;
+  // frameworks last, one flow list per framework (codes are plain scalars: A1.1, D19, 2-1, 305/3-3)
+  const fw = meta.frameworks
+    ? `\nframeworks:\n${Object.entries(meta.frameworks).filter(([k, v]) => k === 'hkex' || v.length).map(([k, v]) => `  ${k}: [${v.join(', ')}]`).join('\n')}`
+    : '';
+  return `---\n${yaml.trimEnd()}${fw}\n---\n\n${[...body, ...notes].join('\n\n')}\n`;
 }
 
 export interface ReportInfo {
