@@ -1,7 +1,7 @@
 /**
  * Importer CLI: text extraction of an HKEX ESG report → MDX sections + report.yaml.
  *
- *   npm run import -- <text file> --issuer <id> --year <label> --lang <en|zh-Hant|zh-Hans>
+ *   npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>]
  *                     [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]
  *
  * See docs/importer.md.
@@ -10,17 +10,18 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runPipeline } from './import/pipeline.ts';
+import { detectInput } from './import/detect-profile.ts';
 import { loadCatalogue } from './import/auto-index.ts';
 import { parseOverrides } from './import/overrides.ts';
 import { mergeReportYaml } from './import/write-mdx.ts';
 import { ImportError, LANGS, type Lang } from './import/types.ts';
 
-const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> --lang <en|zh-Hant|zh-Hans> [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
+const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
 
 class UsageError extends Error {}
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 
-interface Args { file: string; issuer: string; year: string; lang: Lang; out?: string; overrides?: string; dryRun: boolean; force: boolean; json: boolean }
+interface Args { file: string; issuer: string; year: string; lang?: Lang; out?: string; overrides?: string; dryRun: boolean; force: boolean; json: boolean }
 
 export function parseArgs(argv: string[]): Args {
   const a: Partial<Args> & { dryRun: boolean; force: boolean; json: boolean } = { dryRun: false, force: false, json: false };
@@ -50,8 +51,8 @@ export function parseArgs(argv: string[]): Args {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(a.issuer)) throw new UsageError(`--issuer "${a.issuer}" must be lowercase kebab-case`);
   if (!a.year) throw new UsageError('missing --year');
   if (!/^[A-Za-z0-9-]+$/.test(a.year)) throw new UsageError(`--year "${a.year}" must be a URL segment such as 2018`);
-  if (!a.lang) throw new UsageError('missing --lang');
-  if (!LANGS.includes(a.lang)) throw new UsageError(`unknown --lang "${a.lang}"; use one of ${LANGS.join(', ')}`);
+  // --lang is optional: the script is detected (detect-profile.ts); given, it wins
+  if (a.lang !== undefined && !LANGS.includes(a.lang)) throw new UsageError(`unknown --lang "${a.lang}"; use one of ${LANGS.join(', ')}`);
   return a as Args;
 }
 
@@ -77,13 +78,15 @@ export function main(argv: string[], cwd = process.cwd()): number {
   try {
     const file = resolve(cwd, args.file);
     const data = readInput(file, args.file);
+    const profile = detectInput(data, relative(cwd, file) || file, args.lang);
+    const lang: Lang = profile.lang;
     const out = resolve(cwd, args.out ?? join('content/reports', args.issuer, args.year));
     const ovCandidates = args.overrides ? [resolve(cwd, args.overrides)] : [join(dirname(file), 'overrides.yaml'), join(out, 'source/overrides.yaml')];
     const ovFile = ovCandidates.find((f) => existsSync(f));
-    if (!ovFile) throw new ImportError(`${ovCandidates[0]}: no overrides file; write one (see docs/importer.md) or pass --overrides FILE`);
-    const ov = parseOverrides(readFileSync(ovFile, 'utf8'), relative(cwd, ovFile));
+    // no overrides file: the outline is detected (an empty overrides file means the same)
+    const ov = ovFile ? parseOverrides(readFileSync(ovFile, 'utf8'), relative(cwd, ovFile)) : parseOverrides('', '(no overrides file)');
     const catalogue = loadCatalogue(ROOT, ov.report?.hkexEdition);
-    const r = runPipeline(data, args.lang, ov, relative(cwd, file) || file, { catalogue });
+    const r = runPipeline(data, lang, ov, relative(cwd, file) || file, { catalogue });
 
     // plan
     const plan = new Map<string, string>();
@@ -94,17 +97,17 @@ export function main(argv: string[], cwd = process.cwd()): number {
     const report = mergeReportYaml(existingReport, {
       issuer: args.issuer,
       year: args.year,
-      lang: args.lang,
-      title: ov.report?.title?.[args.lang],
-      yearLabel: ov.report?.yearLabel?.[args.lang],
+      lang: lang,
+      title: ov.report?.title?.[lang],
+      yearLabel: ov.report?.yearLabel?.[lang],
       period: ov.report?.period,
       hkexEdition: ov.report?.hkexEdition,
       indexLost: ov.report?.indexLost,
       chapters: r.parts,
       comply: [...r.index.filter((x) => x.status === 'not-applicable' || x.status === 'not-reported').map((x) => ({ code: x.code, status: x.status! })), ...r.comply],
-      source: { lang: args.lang, file: srcRel, sha256: r.sha256 },
+      source: { lang: lang, file: srcRel, sha256: r.sha256 },
     });
-    const langDir = join(out, args.lang);
+    const langDir = join(out, lang);
     const stale = existsSync(langDir) ? readdirSync(langDir).filter((f) => f.endsWith('.mdx')).map((f) => join(langDir, f)).filter((f) => !plan.has(f)) : [];
     const conflicts: string[] = [];
     const changes: { path: string; action: 'create' | 'overwrite' | 'unchanged' | 'update' | 'delete' }[] = [];
@@ -117,7 +120,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     else if (existingReport === report) changes.push({ path: reportPath, action: 'unchanged' });
     else {
       // merging in a new language is an update; changing what this language wrote before is an overwrite
-      const had = /\blang: /.test(existingReport) && ((parseOverridesSafe(existingReport)?.sources ?? []) as any[]).some((s) => s.lang === args.lang);
+      const had = /\blang: /.test(existingReport) && ((parseOverridesSafe(existingReport)?.sources ?? []) as any[]).some((s) => s.lang === lang);
       changes.push({ path: reportPath, action: had ? 'overwrite' : 'update' });
       if (had) conflicts.push(reportPath);
     }
@@ -140,12 +143,14 @@ export function main(argv: string[], cwd = process.cwd()): number {
         sections: r.sections.map((s) => ({ id: s.id, title: s.title, lang: s.lang, chars: s.chars })),
         dropped: r.dropped,
         warnings: r.warnings,
+        profile: { lang, layout: profile.layout, detected: !profile.forced, summary: profile.summary },
         ...(args.dryRun ? { wouldWrite: changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: relative(cwd, c.path), action: c.action })) } : {}),
       }, null, 2));
       return 0;
     }
     const lines: string[] = [];
-    lines.push(`${relative(cwd, file)} (${args.lang}): ${r.pageCount} pages, ${r.sections.length} sections, ${r.index.filter((x) => x.kind === 'gd' || x.kind === 'kpi').length} ESG index rows`);
+    lines.push(`${profile.summary}${ovFile ? '' : '; no overrides file: outline detected'}`);
+    lines.push(`${relative(cwd, file)} (${lang}): ${r.pageCount} pages, ${r.sections.length} sections, ${r.index.filter((x) => x.kind === 'gd' || x.kind === 'kpi').length} ESG index rows`);
     for (const s of r.sections) lines.push(`  ${s.file}  ${s.number ? s.number + ' ' : ''}${s.title}  (${s.chars} chars${s.frameworks?.hkex.length ? ', ' + s.frameworks.hkex.join(' ') : ''})`);
     lines.push(`fidelity: ${(r.fidelity.fidelity * 100).toFixed(2)}% (${r.fidelity.matched}/${r.fidelity.total} letters, digits and ideographs)`);
     if (r.fidelity.missing.length) lines.push(`  not found in order: ${r.fidelity.missing.length} line(s)`, ...r.fidelity.missing.slice(0, 10).map((m) => `    ${m}`));

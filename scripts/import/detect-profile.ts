@@ -17,6 +17,7 @@
 import { ConverterFactory, Locale } from 'opencc-js';
 import type { Lang, Line } from './types.ts';
 import { findRunningHeaders } from './running-headers.ts';
+import { readSource, toLines } from './read-source.ts';
 
 export type Layout = 'folio' | 'running-headers';
 
@@ -92,4 +93,10 @@ export function detectProfile(text: string, lines: Line[], lang?: Lang): Profile
     ? `language ${lang} (--lang; the text looks ${detected}: ${why}), layout ${layoutWhy}`
     : `detected language ${detected} (${why}), layout ${layoutWhy}`;
   return { lang: lang ?? detected, forced: !!lang, layout, counts, summary };
+}
+
+/** Decode a source (ImportError on unusable input, naming `name`) and detect its profile. */
+export function detectInput(data: Uint8Array | string, name: string, lang?: Lang): Profile {
+  const text = readSource(data, name);
+  return detectProfile(text, toLines(text), lang);
 }

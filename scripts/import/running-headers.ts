@@ -207,7 +207,7 @@ export function stripRunningHeaders(lines: Line[], rh: RunningHeaders = findRunn
   let p0 = Math.max(1, firstNo - pre + 1);
   for (const b of breaks) { if (p0 <= firstNo && !starts.has(p0)) starts.set(p0, b); p0++; }
   zones.forEach((z, k) => {
-    if (footers) { if (k + 1 < zones.length || z.to + 1 < lines.length) starts.set(pageOf[k] + 1, z.to + 1); }
+    if (footers) { if (k + 1 < zones.length || lines.slice(z.to + 1).some((l) => l.text)) starts.set(pageOf[k] + 1, z.to + 1); }
     else starts.set(pageOf[k], z.from);
     if (z.chapter) chapterOfPage.set(pageOf[k], z.chapter);
   });
