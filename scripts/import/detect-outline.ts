@@ -231,7 +231,12 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
       const hit = findTitle(c, at, end, t, true);
       if (!hit) { warnings.push(`outline: section "${t}" of chapter "${ch.title}" not found as a heading`); continue; }
       s++;
-      body.push({ id: `${g}-s${String(s).padStart(2, '0')}`, kind: 'section', title: text(c, hit[0]) + (hit[1] !== undefined ? text(c, hit[1]) : ''), from: hit[0], titleLines: hit, group: g });
+      // a page whose own title line comes first (` 客戶體驗提升` … `客戶服務`): the section starts with the page
+      let from = hit[0];
+      for (let p = hit[0] - 1; p >= Math.max(at, hit[0] - 8); p--) {
+        if (isPageStart(lines[p]) && titleLike(text(c, p))) { from = p; break; }
+      }
+      body.push({ id: `${g}-s${String(s).padStart(2, '0')}`, kind: 'section', title: text(c, hit[0]) + (hit[1] !== undefined ? text(c, hit[1]) : ''), from, titleLines: hit, group: g });
       at = hit[hit.length - 1] + 1;
     }
     if (k === chapters.length - 1) {
@@ -262,7 +267,12 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
   units.push(...app);
   units.sort((a, b) => a.from - b.from);
 
-  // overrides: split / demote
+  // overrides: demote, then split
+  for (const d of ov.demote ?? []) {
+    const k = units.findIndex((u) => norm(u.title) === norm(d));
+    if (k < 0) { warnings.push(`outline: demote "${d}": no unit with that title`); continue; }
+    units.splice(k, 1);
+  }
   for (const sp of ov.split ?? []) {
     let from = 0;
     if (sp.after) { const a = findTitle(c, 0, n, sp.after, false); if (a) from = a[0] + 1; else warnings.push(`outline: split "after" text "${sp.after}" not found`); }
@@ -278,11 +288,6 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
     const kind = before?.kind === 'chapter' || before?.kind === 'section' ? 'section' : before?.kind ?? 'front';
     units.push({ id: '', kind, title: sp.title ?? text(c, hit[0]) + (hit[1] !== undefined ? text(c, hit[1]) : ''), from: hit[0], titleLines: sp.title ? [] : hit, group: before?.group });
     units.sort((a, b) => a.from - b.from);
-  }
-  for (const d of ov.demote ?? []) {
-    const k = units.findIndex((u) => norm(u.title) === norm(d));
-    if (k < 0) { warnings.push(`outline: demote "${d}": no unit with that title`); continue; }
-    units.splice(k, 1);
   }
   // a unit with (almost) no text of its own is no unit: its title stays as text of the unit before
   for (let k = units.length - 1; k >= 1; k--) {
