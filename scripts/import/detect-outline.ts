@@ -60,6 +60,9 @@ export function titleLike(s: string): boolean {
   return h > 0 ? h <= 24 && s.length <= 40 : s.length <= 60;
 }
 const isPageStart = (l: Line) => l.lead === 1;
+/** a unit larger than this (or 15 % of the report) is cut at title-like page starts */
+const MAX_UNIT = 20_000;
+const MIN_PIECE = 1_500;
 const TOC_ENTRY = /^[●•▪■◆]\s*(.{2,60}?)\s*P\.?\s?(\d{1,3})$/u;
 const ORDINAL = /^0[1-9]$|^1[0-9]$/;
 const APPENDIX = /^(附[录錄]|appendix\b)/iu;
@@ -307,6 +310,39 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
     for (let i = 0; i < units[1].from; i++) chars += text(c, i).length;
     if (chars < 40) { units[1].from = 0; units.shift(); }
   }
+  // size guard: a unit far larger than a reader's page is cut at title-like page starts
+  // (numbered headings first), each piece keeping at least MIN_PIECE characters
+  const total = lines.reduce((a, l, i) => a + text(c, i).length, 0);
+  const maxUnit = Math.max(MAX_UNIT, total * 0.15);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    const to = units[k + 1]?.from ?? n;
+    let size = 0;
+    for (let i = u.from; i < to; i++) size += text(c, i).length;
+    if (size <= maxUnit) continue;
+    const cands: number[] = [];
+    for (let i = u.from + 1; i < to; i++) {
+      const t = text(c, i);
+      if (!t || u.titleLines.includes(i) || !titleLike(t) || hanCount(t) > 20) continue;
+      if (isPageStart(lines[i]) || /^(?:0?[1-9]|[1-9]\d)\s+\S/.test(t)) cands.push(i);
+    }
+    const cuts: number[] = [];
+    let acc = 0, last = u.from;
+    for (let i = u.from; i < to; i++) {
+      if (cands.includes(i) && acc >= MIN_PIECE) {
+        let rest = 0;
+        for (let j = i; j < to; j++) rest += text(c, j).length;
+        if (rest >= MIN_PIECE) { cuts.push(i); acc = 0; last = i; }
+      }
+      acc += text(c, i).length;
+    }
+    void last;
+    const kind = u.kind === 'chapter' || u.kind === 'section' ? 'section' : u.kind;
+    const pieces = cuts.map((i) => ({ id: '', kind, title: text(c, i), from: i, titleLines: [i], group: u.group }) as Unit);
+    if (pieces.length) warnings.push(`outline: "${u.title || 'untitled'}" (${size} characters) cut into ${pieces.length + 1} units at title-like page starts`);
+    units.splice(k + 1, 0, ...pieces);
+    k += pieces.length;
+  }
   // ids
   let f = 0, a = 0, s = 0, g = '';
   const groups: { id: string; title: string }[] = [];
@@ -318,7 +354,7 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
     else { u.group = g; u.id = `${g}-s${String(++s).padStart(2, '0')}`; }
     if (!u.title) {
       const t = u.from === 0 ? firstTitle(c, 0, units[units.indexOf(u) + 1]?.from ?? n) : null;
-      if (t) { u.title = text(c, t); u.titleLines = [t]; }
+      if (t !== null) { u.title = text(c, t); u.titleLines = [t]; }
     }
   }
   for (const id of ov.merge ?? []) {

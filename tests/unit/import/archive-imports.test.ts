@@ -151,6 +151,18 @@ describe('the detected outline needs no overrides to work', () => {
   });
 });
 
+describe('a text with no outline the heuristics recognise', () => {
+  it('is cut at title-like page starts instead of becoming one blob', () => {
+    const src = readFileSync(join(REPORTS, 'alibaba-health/2018/source/alibaba-health-fy2018.zh-Hant.txt'));
+    const r = runPipeline(src, 'zh-Hant', parseOverrides(''), 'unknown.txt');
+    expect(r.fidelity.fidelity).toBeGreaterThanOrEqual(0.995);
+    expect(r.sections.length).toBeGreaterThanOrEqual(8);
+    expect(r.sections[0].title).toBe('關於本報告');
+    for (const s of r.sections) expect(s.chars, s.id).toBeLessThan(25_000);
+    expect(r.warnings.some((w) => /cut into \d+ units/.test(w))).toBe(true);
+  });
+});
+
 describe('import CLI --json on a detected outline', () => {
   it('prints fidelity, sections, dropped and warnings', () => {
     const p = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), 'content/reports/jd-health/2024/source/jd-health-2024.zh-Hant.txt', '--issuer', 'jd-health', '--year', '2024', '--lang', 'zh-Hant', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' });
