@@ -226,6 +226,8 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
       const t = lines[k].text;
       if (tables.has(k) || /^•/.test(t) || matchSection(t)) break;
       if (!latin && isColumnar(t)) break;
+      // a footnote definition (`2 GRI，…`) after a sentence end starts its own paragraph
+      if (!latin && endsSentence(prev.text) && /^[1-9]\d? {1,2}\S/.test(t)) break;
       // form-like lines stand alone: numbered questions, check boxes, `Label：value`
       if (/^\d{1,2}[.．、]\s*\D/.test(t) || /□/.test(t) || /□/.test(prev.text) || /^[^\s：:，。,]{1,16}[：:]\S/.test(t)) break;
       if (!latin && isColumnar(l.text) && (prev !== l || width(t) > 6)) break; // a label/value line takes at most a short wrapped tail

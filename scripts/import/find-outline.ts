@@ -13,7 +13,8 @@ export function matchSection(text: string): { number: string; title: string } | 
   let m = /^(0[1-9])(?:\s+(\S.*))?$/.exec(text);
   if (m && !(m[2] && endsSentence(m[2]) && width(m[2]) > 60)) return { number: m[1], title: (m[2] ?? '').trim() };
   m = /^([1-9]) {2,}(\S.*)$/.exec(text);
-  if (m && width(m[2]) <= 90) return { number: m[1], title: m[2].trim() };
+  // a footnote definition (`1  ESG，…，即環境、社會及管治。`) ends with a sentence; a heading does not
+  if (m && width(m[2]) <= 90 && !/[。；]$/.test(m[2].trim())) return { number: m[1], title: m[2].trim() };
   return null;
 }
 

@@ -9,7 +9,7 @@ import type { Block } from './types.ts';
 export const FN = (n: number) => `\u0000FN${n}\u0000`;
 
 function glued(n: number): RegExp {
-  return new RegExp(String.raw`(?:(?<=[\p{L})）])|(?<=(?:19|20)\d\d))${n}(?=[。，,；;]|\.(?!\d)|\s|$)`, 'u');
+  return new RegExp(String.raw`(?:(?<=[\p{L})）])|(?<=(?:19|20)\d\d))${n}(?=[。，,；;、）)」』]|\.(?!\d)|\s|$)`, 'u');
 }
 
 export function extractFootnotes(blocks: Block[], warnings: string[]): Block[] {
@@ -39,7 +39,8 @@ export function extractFootnotes(blocks: Block[], warnings: string[]): Block[] {
         continue;
       }
     }
-    if (lastFn && b.kind === 'para' && b.page === lastFn.page && out[out.length - 1] === lastFn) {
+    // (a paragraph that is itself an unreferenced definition `n text` does not go on the one before)
+    if (lastFn && b.kind === 'para' && b.page === lastFn.page && out[out.length - 1] === lastFn && !/^[1-9]\d? \S/.test(b.text)) {
       lastFn.text += b.text; // the definition went on without a blank line
       continue;
     }

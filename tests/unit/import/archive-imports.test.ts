@@ -113,6 +113,13 @@ describe('jd-health 2024 (nav bars, chapter ordinals, index by name)', () => {
     const all = r().sections.flatMap((s) => s.frameworks!.gri ?? []);
     for (const omitted of ['2-21', '303-2', '306-5', '306-3']) expect(all).not.toContain(omitted);
   });
+  it('reads footnote definitions (`1  ESG，…。`) as footnotes or paragraphs, never as numbered headings', () => {
+    const about = unit(r(), '關於本報告').mdx;
+    expect(about).toContain('「ESG[^1] 報告」');
+    expect(about).toContain('[^1]: ESG，Environmental，Social and Governance，即環境、社會及管治。');
+    expect(about).not.toMatch(/^## \d /m);
+    expect(about).toMatch(/^2 GRI，Global Reporting Initiative，即全球報告倡議組織。$/m);
+  });
   it('writes the KPI appendix as GFM tables with the printed columns', () => {
     const kpi = unit(r(), '關鍵績效表').mdx;
     expect(kpi).toContain('| 指標名稱 | 單位 | 2023 年數據 | 2024 年數據 |');
