@@ -326,6 +326,13 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
       if (!t || u.titleLines.includes(i) || !titleLike(t) || hanCount(t) > 20) continue;
       if (isPageStart(lines[i]) || /^(?:0?[1-9]|[1-9]\d)\s+\S/.test(t)) cands.push(i);
     }
+    // no page starts or numbered headings: short standalone lines between blank lines
+    if (!cands.length) {
+      for (let i = u.from + 1; i < to - 1; i++) {
+        const t = text(c, i);
+        if (t && !text(c, i - 1) && text(c, i + 1) && !u.titleLines.includes(i) && titleLike(t) && hanCount(t) <= 16 && !/^\d/.test(t)) cands.push(i);
+      }
+    }
     const cuts: number[] = [];
     let acc = 0, last = u.from;
     for (let i = u.from; i < to; i++) {
