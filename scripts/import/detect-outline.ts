@@ -265,6 +265,17 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
       app.push({ id: '', kind: 'appendix', title: t.replace(/\s{2,}/g, ' '), from: i, titleLines: [i] });
     }
   }
+  // titles printed at the end of their page (a footer-like title: the next line starts a page) in most
+  // appendices: each appendix then starts with the page that its title closes
+  const closes = (i: number) => { let k = i + 1; while (k < n && !text(c, k)) k++; return k < n && isPageStart(lines[k]); };
+  if (app.length >= 2 && app.filter((u) => closes(u.titleLines[0])).length * 2 >= app.length) {
+    let floor = body.length ? body[body.length - 1].from : 0;
+    for (const u of app) {
+      const t = u.titleLines[0];
+      if (!isPageStart(lines[t])) for (let p = t - 1; p > floor; p--) if (isPageStart(lines[p]) && text(c, p)) { u.from = p; break; }
+      floor = t;
+    }
+  }
   for (const f of front) units.push({ id: '', kind: 'front', title: f.title, from: f.from, titleLines: f.titleLines });
   units.push(...body.filter((u) => u.from >= (units[units.length - 1]?.from ?? 0)));
   units.push(...app);
