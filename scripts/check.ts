@@ -1,15 +1,26 @@
-/** npm run check: validates content/ and prints `file:line: message` for every problem. */
-import { dirname, resolve } from 'node:path';
+/**
+ * npm run check: validates content/ the way a reviewer would. Prints `file:line: error|warning: message`
+ * (or, with --json, `{errors, warnings, problems:[{file,line,severity,message}]}`); exits 1 on errors.
+ */
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check.ts';
-import { readCatalogueCodes, readContentFiles } from './lib/content-files.ts';
+import { loadEditions } from '../src/lib/frameworks.ts';
+import { readContentFiles } from './lib/content-files.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(process.argv.includes('--root') ? process.argv[process.argv.indexOf('--root') + 1]! : join(dirname(fileURLToPath(import.meta.url)), '..'));
+const json = process.argv.includes('--json');
 const files = readContentFiles(root);
-const problems = checkContent(files, readCatalogueCodes(root));
-for (const p of problems) console.error(`${p.file}:${p.line}: ${p.message}`);
-if (problems.length > 0) {
-  console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in content/. Fix them and run npm run check again.`);
-  process.exit(1);
+const problems = checkContent(files, loadEditions(undefined, join(root, 'content', 'frameworks')));
+const errors = problems.filter((p) => p.severity === 'error').length;
+const warnings = problems.length - errors;
+
+if (json) {
+  console.log(JSON.stringify({ files: files.length, errors, warnings, problems }, null, 2));
+} else {
+  for (const p of problems) console.error(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
+  const summary = `${files.length} files checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  if (errors > 0) console.error(`\n${summary}. Fix the errors and run npm run check again.`);
+  else console.log(`${problems.length ? '\n' : ''}content ok — ${summary}`);
 }
-console.log(`content ok: ${files.length} files checked`);
+process.exit(errors > 0 ? 1 : 0);

@@ -5,11 +5,15 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import { issuerSchema, reportSchema, sectionSchema } from './schemas.ts';
+import { applicableEdition, isDeleted, type FrameworkEdition } from './frameworks.ts';
+import { extractNumbers, numberDifferences } from './number-parity.ts';
 
 export interface Problem {
   file: string;
   line: number;
   message: string;
+  /** Errors block publishing (non-zero exit); warnings are what a reviewer would ask about. */
+  severity: 'error' | 'warning';
 }
 
 export interface ContentFile {
@@ -25,7 +29,7 @@ interface Parsed<T> {
 }
 
 /** Parses YAML (or MDX frontmatter) and validates it; problems carry the line of the field. */
-function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, lineOffset: number, problems: Problem[]): Parsed<z.output<S>> {
+function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, lineOffset: number, problems: { push: (p: Problem) => unknown }): Parsed<z.output<S>> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   const lineOf = (path: (string | number)[]): number => {
@@ -36,14 +40,14 @@ function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, l
     return 1 + lineOffset;
   };
   for (const error of doc.errors) {
-    problems.push({ file, line: (error.linePos?.[0]?.line ?? 1) + lineOffset, message: `YAML syntax: ${error.message.split('\n')[0]}` });
+    problems.push({ file, line: (error.linePos?.[0]?.line ?? 1) + lineOffset, message: `YAML syntax: ${error.message.split('\n')[0]}`, severity: 'error' });
   }
   if (doc.errors.length > 0) return { file, lineOf };
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      problems.push({ file, line: lineOf(path), message: `${path.join('.') || '(root)'}: ${issue.message}` });
+      problems.push({ file, line: lineOf(path), message: `${path.join('.') || '(root)'}: ${issue.message}`, severity: 'error' });
     }
     return { file, lineOf };
   }
@@ -56,13 +60,18 @@ export function splitFrontmatter(text: string): { yaml: string; bodyLine: number
   return { yaml: match[1]!, bodyLine: match[0].split('\n').length };
 }
 
-export interface CatalogueCodes {
-  /** edition id → codes it defines */
-  [edition: string]: Set<string>;
+/** Items a report is expected to account for: aspects, KPIs, Part B and D items that are not deleted. */
+function accountableCodes(edition: FrameworkEdition): string[] {
+  return edition.items.filter((i) => i.kind !== 'area' && !isDeleted(i)).map((i) => i.code);
 }
 
-export function checkContent(files: ContentFile[], catalogues: CatalogueCodes): Problem[] {
-  const problems: Problem[] = [];
+export function checkContent(files: ContentFile[], editions: readonly FrameworkEdition[]): Problem[] {
+  const found: Omit<Problem, 'severity'>[] = [];
+  const problems = {
+    push: (p: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }) => found.push(p),
+  };
+  const catalogues = Object.fromEntries(editions.map((e) => [e.id, new Set(e.items.map((i) => i.code))]));
+  const bodies = new Map<string, { body: string; firstLine: number }>();
   const issuers = new Map<string, Parsed<z.output<typeof issuerSchema>>>();
   const reports = new Map<string, Parsed<z.output<typeof reportSchema>>>();
   const sections: { lang: string; key: string; name: string; parsed: Parsed<z.output<typeof sectionSchema>> }[] = [];
@@ -88,6 +97,7 @@ export function checkContent(files: ContentFile[], catalogues: CatalogueCodes): 
       }
       const parsed = parseYaml(path, fm.yaml, sectionSchema, 1, problems);
       sections.push({ lang: m[3]!, key: `${m[1]}/${m[2]}`, name: m[4]!, parsed });
+      bodies.set(path, { body: text.split('\n').slice(fm.bodyLine - 1).join('\n'), firstLine: fm.bodyLine });
     }
   }
 
@@ -139,5 +149,49 @@ export function checkContent(files: ContentFile[], catalogues: CatalogueCodes): 
       }
     }
   }
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  for (const [key, report] of reports) {
+    if (!report.data) continue;
+    const referenced = editions.find((e) => e.id === report.data!.hkexEdition);
+    const applicable = applicableEdition(report.data.period.start, [...editions]);
+    if (applicable && applicable.id !== report.data.hkexEdition) {
+      problems.push({ file: report.file, line: report.lineOf(['hkexEdition']), severity: 'warning', message: `the report references ${report.data.hkexEdition}, but ${applicable.id} applies to a financial year starting ${report.data.period.start}` });
+    }
+    // Comply or explain: every item is disclosed (tagged), not applicable, explained or declared not reported.
+    if (referenced) {
+      const mine = sections.filter((s) => s.key === key && s.parsed.data);
+      const tagged = new Set(mine.flatMap((s) => s.parsed.data!.frameworks.hkex));
+      const accounted = new Set([...tagged, ...report.data.comply.map((c) => c.code)]);
+      const missing = accountableCodes(referenced).filter((c) => !accounted.has(c));
+      if (missing.length > 0 && mine.length > 0) {
+        problems.push({ file: report.file, line: report.lineOf(['comply']), severity: 'warning', message: `${missing.length} item(s) of ${referenced.id} are neither tagged in a section nor listed under comply: ${missing.join(', ')}` });
+      }
+    }
+    // Numbers that differ between aligned sections of two authored languages.
+    const byId = new Map<string, Map<string, string>>();
+    for (const s of sections.filter((s) => s.key === key && s.parsed.data)) {
+      const m = byId.get(s.parsed.data!.id) ?? new Map<string, string>();
+      m.set(s.lang, s.parsed.file);
+      byId.set(s.parsed.data!.id, m);
+    }
+    for (const [id, files] of byId) {
+      const langs = [...files.keys()].sort();
+      for (let i = 0; i < langs.length; i++) {
+        for (let j = i + 1; j < langs.length; j++) {
+          const fa = files.get(langs[i]!)!;
+          const fb = files.get(langs[j]!)!;
+          const a = bodies.get(fa)!;
+          const b = bodies.get(fb)!;
+          const diff = numberDifferences(extractNumbers(a.body, a.firstLine), extractNumbers(b.body, b.firstLine));
+          for (const [only, file, other] of [[diff.onlyA, fa, langs[j]], [diff.onlyB, fb, langs[i]]] as const) {
+            for (const n of only) {
+              problems.push({ file, line: n.line, severity: 'warning', message: `${n.value} in section "${id}" does not appear in its ${other} edition` });
+            }
+          }
+        }
+      }
+    }
+  }
+  return found
+    .map((p) => ({ severity: 'error' as const, ...p }))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
 }

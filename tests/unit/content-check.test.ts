@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent, type ContentFile } from '../../src/lib/content-check.ts';
-import { readCatalogueCodes, readContentFiles } from '../../scripts/lib/content-files.ts';
+import { readContentFiles } from '../../scripts/lib/content-files.ts';
+import { loadEditions } from '../../src/lib/frameworks.ts';
 
 const root = process.cwd();
 const files = readContentFiles(root);
-const catalogues = readCatalogueCodes(root);
+const catalogues = loadEditions();
+const errorsOf = (problems: ReturnType<typeof checkContent>) => problems.filter((p) => p.severity === 'error');
 
 function mutate(match: RegExp, edit: (text: string) => string): ContentFile[] {
   let hit = false;
@@ -22,11 +24,11 @@ function mutate(match: RegExp, edit: (text: string) => string): ContentFile[] {
 describe('npm run check on the committed archive', () => {
   it('finds content and no problems', () => {
     expect(files.some((f) => f.path.endsWith('.mdx'))).toBe(true);
-    expect(checkContent(files, catalogues)).toEqual([]);
+    expect(errorsOf(checkContent(files, catalogues))).toEqual([]);
   });
   it('names the file, line and field of a schema error', () => {
     const broken = mutate(/report\.yaml$/, (t) => t.replace(/(start:\s*)\d{4}-\d{2}-\d{2}/, '$1April 2017'));
-    const problems = checkContent(broken, catalogues);
+    const problems = errorsOf(checkContent(broken, catalogues));
     expect(problems).toHaveLength(1);
     expect(problems[0]!.file).toMatch(/report\.yaml$/);
     expect(problems[0]!.message).toMatch(/period\.start.*YYYY-MM-DD/);
@@ -35,7 +37,7 @@ describe('npm run check on the committed archive', () => {
   });
   it('reports a code the edition does not define, at its line in the frontmatter', () => {
     const broken = mutate(/\/en\/.*\.mdx$/, (t) => t.replace(/hkex: \[[^\]]*\]/, 'hkex: [A1, Z9.9]'));
-    const problems = checkContent(broken, catalogues);
+    const problems = errorsOf(checkContent(broken, catalogues));
     const problem = problems.find((p) => /Z9\.9|HKEX codes/.test(p.message));
     expect(problem).toBeDefined();
     const lineText = broken.find((f) => f.path === problem!.file)!.text.split('\n')[problem!.line - 1];
@@ -44,7 +46,23 @@ describe('npm run check on the committed archive', () => {
   it('reports a section that one language edition lacks', () => {
     const dropped = files.filter((f) => !/\/en\/01-[^/]+\.mdx$/.test(f.path));
     expect(dropped.length).toBe(files.length - 1);
-    const problems = checkContent(dropped, catalogues);
+    const problems = errorsOf(checkContent(dropped, catalogues));
     expect(problems.some((p) => /exists in zh-Hant but not in en/.test(p.message))).toBe(true);
+  });
+  it('warns about figures that only one language edition prints, naming the line', () => {
+    const problems = checkContent(files, catalogues).filter((p) => p.severity === 'warning' && /does not appear in its/.test(p.message));
+    // The filed Alibaba Health report: zh says the programme started in 2003 (從2003年開始), en omits it.
+    expect(problems.some((p) => p.file.endsWith('zh-Hant/12-p2-c4.mdx') && p.message.startsWith('2003 '))).toBe(true);
+    for (const p of problems) {
+      const line = files.find((f) => f.path === p.file)!.text.split('\n')[p.line - 1]!;
+      expect(line.replaceAll(',', ''), `${p.file}:${p.line}`).toContain(p.message.split(' ')[0]!.replace('%', ''));
+    }
+  });
+  it('warns about items of the edition that no section tags and no comply entry covers', () => {
+    const trimmed = mutate(/alibaba-health\/2018\/report\.yaml$/, (t) => t.replace(/^\s*- \{ code: A2\.5, status: not-applicable \}\n/m, ''));
+    const problems = checkContent(trimmed, catalogues).filter((p) => /neither tagged in a section nor listed under comply/.test(p.message));
+    expect(problems.some((p) => p.file.includes('alibaba-health') && /\bA2\.5\b/.test(p.message))).toBe(true);
+    const before = checkContent(files, catalogues).filter((p) => p.file.includes('alibaba-health') && /neither tagged/.test(p.message));
+    expect(before).toEqual([]);
   });
 });
