@@ -1,0 +1,172 @@
+/**
+ * The query layer between readers and Pagefind, shared by the browser UI (src/scripts/search/)
+ * and the recall test (tests/build/search-recall.test.ts), so the test measures what readers get.
+ *
+ * 1. Normalise: NFKC (full-width letters and digits), collapse spaces.
+ * 2. Script: on a Chinese index, characters of the other script are rewritten with the
+ *    archive-derived map (src/lib/search-script-map.ts), so 环境 on /tc/ searches 環境.
+ * 3. CJK recall: Pagefind 1.6 segments queries with Intl.Segmenter and indexes jieba words plus
+ *    bigrams; the two disagree on some terms. Every Chinese query runs as
+ *      phrase  "可持續發展"            (tier 0: exact sequence)
+ *      plain   可持續發展              (tier 1: Pagefind's own segmentation)
+ *      bigrams 可持 持續 續發 發展     (tier 2: every overlapping pair, all required)
+ *    and the hits are merged (best tier first, then Pagefind's score). English queries run as typed.
+ * 4. Several sources (the reader's index, and for English readers optionally the Chinese index)
+ *    are searched with the same filters and merged, each hit remembering its source.
+ * Pure TypeScript with no imports but types: it runs in the browser and in Node.
+ */
+import { indexSpellings, type ScriptMap } from './search-script-map.ts';
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { element: string; id?: string; text?: string; location: number };
+}
+
+export interface PagefindResultData {
+  url: string;
+  raw_url?: string;
+  content: string;
+  excerpt: string;
+  word_count: number;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  words: number[];
+  data(): Promise<PagefindResultData>;
+}
+
+export type PagefindFilters = Record<string, string | string[] | { any: string[] } | { all: string[] }>;
+
+export interface PagefindApi {
+  search(
+    term: string | null,
+    options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<{ results: PagefindResult[] } | null>;
+  filters?(): Promise<Record<string, Record<string, number>>>;
+}
+
+export type Tier = 0 | 1 | 2;
+export const TIER_NAMES = ['phrase', 'plain', 'bigrams'] as const;
+
+export interface Source {
+  api: PagefindApi;
+  /** 'native' for the reader's own index; 'chinese' for the widened search of English readers. */
+  kind: 'native' | 'chinese';
+  /** script of a Chinese index, with the archive's script map: queries in either script fold */
+  script?: 'zh-Hant' | 'zh-Hans' | undefined;
+  scriptMap?: ScriptMap | undefined;
+}
+
+export interface Hit {
+  id: string;
+  score: number;
+  tier: Tier;
+  source: Source;
+  result: PagefindResult;
+}
+
+export interface QueryOptions {
+  filters?: Record<string, string[]>;
+  sort?: 'relevance' | 'year-desc' | 'year-asc';
+  /** Query variants to run (default all three); the recall test compares them. */
+  tiers?: readonly Tier[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+export function normalizeQuery(query: string): string {
+  return query.normalize('NFKC').replace(/["“”「」『』]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The spellings of the query to look up in a source's index (in the index's script). */
+export function spellingsFor(query: string, source: Pick<Source, 'script' | 'scriptMap'>): string[] {
+  const q = normalizeQuery(query);
+  if (!hasHan(q) || !source.script || !source.scriptMap) return [q];
+  return indexSpellings(q, source.script, source.scriptMap);
+}
+
+/** Overlapping two-character pairs of a run of Han characters (the run itself if shorter than 3). */
+export function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 3) return [run];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** The query strings sent to Pagefind for one (normalised, converted) query, per tier. */
+export function queryVariants(query: string): { tier: Tier; text: string }[] {
+  if (!hasHan(query)) return [{ tier: 1, text: query }];
+  const tokens = query.split(' ');
+  const phrase = tokens.map((t) => (hasHan(t) && [...t].length > 1 ? `"${t}"` : t)).join(' ');
+  const pairs = tokens.flatMap((t) => (hasHan(t) ? t.replace(HAN_RUN, (run) => ` ${bigrams(run).join(' ')} `).trim().split(/\s+/) : [t]));
+  const variants: { tier: Tier; text: string }[] = [
+    { tier: 0, text: phrase },
+    { tier: 1, text: query },
+    { tier: 2, text: [...new Set(pairs)].join(' ') },
+  ];
+  // identical strings run once, under their best tier
+  return variants.filter((v, i) => variants.findIndex((w) => w.text === v.text) === i);
+}
+
+function pagefindFilters(filters: Record<string, string[]> | undefined): PagefindFilters | undefined {
+  if (!filters) return undefined;
+  const out: PagefindFilters = {};
+  for (const [key, values] of Object.entries(filters)) if (values.length > 0) out[key] = { any: values };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Searches every source with every variant; one hit per page, best tier first then score. */
+export async function runQuery(sources: Source[], query: string, options: QueryOptions = {}): Promise<Hit[]> {
+  const filters = pagefindFilters(options.filters);
+  const sort = options.sort === 'year-desc' ? { year: 'desc' as const } : options.sort === 'year-asc' ? { year: 'asc' as const } : undefined;
+  const tiers = options.tiers ?? [0, 1, 2];
+  const hits = new Map<string, Hit>();
+  const order: string[] = [];
+  for (const source of sources) {
+    const spellings = spellingsFor(query, source);
+    if (spellings[0] === '' && !filters) continue;
+    const variants: { tier: Tier; text: string | null }[] = [];
+    if (spellings[0] === '') variants.push({ tier: 1, text: null });
+    else
+      for (const spelling of spellings)
+        for (const v of queryVariants(spelling)) if (tiers.includes(v.tier) && !variants.some((w) => w.text === v.text)) variants.push(v);
+    for (const variant of variants) {
+      const response = await source.api.search(variant.text, { ...(filters ? { filters } : {}), ...(sort ? { sort } : {}) });
+      for (const result of response?.results ?? []) {
+        const key = `${source.kind}:${result.id}`;
+        const known = hits.get(key);
+        if (!known) {
+          hits.set(key, { id: result.id, score: result.score, tier: variant.tier, source, result });
+          order.push(key);
+        } else if (variant.tier < known.tier) {
+          known.tier = variant.tier;
+        }
+      }
+    }
+  }
+  const list = order.map((k) => hits.get(k)!);
+  const sourceRank = (h: Hit) => sources.indexOf(h.source);
+  if (sort) {
+    // Pagefind already sorted each response by year; keep that order, native source first.
+    return list.sort((a, b) => sourceRank(a) - sourceRank(b));
+  }
+  return list.sort((a, b) => sourceRank(a) - sourceRank(b) || a.tier - b.tier || b.score - a.score);
+}
+
+/** Page URL without fragment or trailing index.html, as results and ground truth compare. */
+export function pageKey(url: string): string {
+  return url.replace(/#.*$/, '').replace(/index\.html$/, '');
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { bigrams, normalizeQuery, queryVariants, runQuery, type PagefindApi } from '../../src/lib/search-query.ts';
+import { buildScriptMap, convertQuery, indexSpellings } from '../../src/lib/search-script-map.ts';
+import { indexedText, matches, parseSelector } from '../../src/lib/search-text.ts';
+
+describe('query variants', () => {
+  it('normalises full-width text, quotes and spaces', () => {
+    expect(normalizeQuery('  ＥＳＧ　“碳中和”  ')).toBe('ESG 碳中和');
+  });
+  it('splits Han runs into overlapping pairs', () => {
+    expect(bigrams('可持續發展')).toEqual(['可持', '持續', '續發', '發展']);
+    expect(bigrams('環境')).toEqual(['環境']);
+  });
+  it('runs phrase, plain and bigram variants for Chinese, the plain query for English', () => {
+    expect(queryVariants('碳中和')).toEqual([
+      { tier: 0, text: '"碳中和"' },
+      { tier: 1, text: '碳中和' },
+      { tier: 2, text: '碳中 中和' },
+    ]);
+    expect(queryVariants('環境')).toEqual([
+      { tier: 0, text: '"環境"' },
+      { tier: 1, text: '環境' },
+    ]);
+    expect(queryVariants('carbon neutral')).toEqual([{ tier: 1, text: 'carbon neutral' }]);
+  });
+  it('merges the hits of every variant, best tier first', async () => {
+    const result = (id: string, score: number) => ({ id, score, words: [], data: async () => ({ url: `/${id}/` }) as never });
+    const api: PagefindApi = {
+      search: async (term) => ({ results: term === '"碳中和"' ? [result('a', 1)] : term === '碳中和' ? [result('b', 5), result('a', 2)] : [result('c', 9)] }),
+    };
+    const hits = await runQuery([{ api, kind: 'native' }], '碳中和');
+    expect(hits.map((h) => [h.id, h.tier])).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ]);
+  });
+});
+
+describe('archive-derived script map', () => {
+  // aligned chunks: the same text node on /tc/ and /sc/ pages
+  const tc = ['環境保護與發展', '溫室氣體排放', '温室氣體核算', '頭髮', '溫度'];
+  const sc = ['环境保护与发展', '温室气体排放', '温室气体核算', '头发', '温度'];
+  // (a counterpart counts once seen twice: repeat the fixture)
+  const map = buildScriptMap([...tc, ...tc], [...sc, ...sc]);
+  it('converts a query into the other script', () => {
+    expect(convertQuery('环境', map.s2t)).toBe('環境');
+    expect(convertQuery('環境', map.t2s)).toBe('环境');
+    expect(convertQuery('发展', map.s2t)).toBe('發展');
+    expect(convertQuery('头发', map.s2t)).toBe('頭髮');
+  });
+  it('folds both scripts to the same spellings, with the variants the archive uses', () => {
+    expect(indexSpellings('温室气体', 'zh-Hant', map)).toEqual(indexSpellings('溫室氣體', 'zh-Hant', map));
+    expect(indexSpellings('温室气体', 'zh-Hant', map).sort()).toEqual(['温室氣體', '溫室氣體'].sort());
+    expect(indexSpellings('溫室氣體', 'zh-Hans', map)).toEqual(['温室气体']);
+  });
+});
+
+describe('indexed text', () => {
+  const parse = (html: string) => unified().use(rehypeParse).parse(html);
+  it('matches the selector subset of the exclude list', () => {
+    const tree = parse('<html lang="en"><body><p lang="zh-Hans-CN">x</p></body></html>');
+    const html = tree.children.find((n) => n.type === 'element')!;
+    const body = html.children.find((n) => n.type === 'element' && n.tagName === 'body')!;
+    const p = body.type === 'element' ? body.children[0]! : undefined;
+    expect(p && p.type === 'element' && matches(p, [html, body] as never, parseSelector('html[lang="en"] [lang^="zh"]'))).toBe(true);
+  });
+  it('keeps the body region and drops chrome, ignored parts and Chinese on English pages', () => {
+    const html = `<html lang="en"><body><nav>Site</nav><main data-pagefind-body><nav class="breadcrumbs">Archive</nav>
+      <h1>Title</h1><p>Body <b>text</b></p><div data-pagefind-ignore>meta</div><p lang="zh-Hant-HK">中文</p>
+      <a class="heading-link">#</a></main></body></html>`;
+    expect(indexedText(parse(html))).toBe('Title\nBody text');
+    expect(indexedText(parse('<html><body><main>x</main></body></html>'))).toBeUndefined();
+  });
+});
