@@ -17,6 +17,9 @@ export interface NamedIndex {
   comply: { code: string; status: 'not-reported' | 'not-applicable' }[];
   /** units that are printed indexes */
   indexUnits: Set<string>;
+  kinds: Map<string, 'hkex' | 'gri'>;
+  /** the names a cell may hold (HKEX: units and chapters; GRI: also headings) */
+  names: { hkex: NameTarget[]; gri: NameTarget[] };
   rows: { hkex: NamedRow[]; gri: NamedRow[] };
 }
 
@@ -52,6 +55,8 @@ export function tagByNames(lines: Line[], units: UnitRef[], groups: { id: string
   const known = new Set(names.map((n) => norm(n.name)));
   const add = (n: NameTarget) => { if (!known.has(norm(n.name))) { known.add(norm(n.name)); names.push(n); } };
   for (const u of units) if (!indexUnits.has(u.id)) add({ name: u.title, id: u.id, group: u.group });
+  // a spread titled with two titles (`首席執行官寄語 董事會聲明`): each names the unit
+  for (const u of units) if (!indexUnits.has(u.id) && /\s/.test(u.title)) for (const part of u.title.split(/\s+/)) if (part.length >= 4) add({ name: part, id: u.id, group: u.group });
   for (const g of groups) if (units.some((u) => u.id === g.id)) add({ name: g.title, id: g.id, group: g.id });
   // HKEX cells name sections and chapters; GRI cells also name headings inside units
   const unitNames = [...names];
@@ -70,5 +75,6 @@ export function tagByNames(lines: Line[], units: UnitRef[], groups: { id: string
     if (lost.length) warnings.push(`${kind} index: no section found for ${lost.join(', ')} (add mapIndex entries)`);
   }
   const comply = hkexRows.filter((r) => r.status === 'not-reported' || r.status === 'not-applicable').map((r) => ({ code: r.code, status: r.status as 'not-reported' | 'not-applicable' }));
-  return { hkex: tagsByUnit(hkexRows), gri: tagsByUnit(griRows), comply, indexUnits, rows: { hkex: hkexRows, gri: griRows } };
+  const kinds = new Map<string, 'hkex' | 'gri'>([...hkexUnits.map((u) => [u.id, 'hkex'] as const), ...griUnits.map((u) => [u.id, 'gri'] as const)]);
+  return { hkex: tagsByUnit(hkexRows), gri: tagsByUnit(griRows), comply, indexUnits, kinds, names: { hkex: unitNames, gri: names }, rows: { hkex: hkexRows, gri: griRows } };
 }

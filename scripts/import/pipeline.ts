@@ -21,6 +21,7 @@ import { splitHeader } from './tables.ts';
 import type { Overrides } from './overrides.ts';
 import { tagByNames, type NamedIndex } from './auto-index.ts';
 import { buildWithKpiTables } from './kpi-tables.ts';
+import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import { obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
 import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
@@ -165,7 +166,9 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings }) : [];
       const build = (ls: Line[]) => (en.length ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings });
       // detected outlines: KPI tables with year columns first (kpi-tables.ts)
-      const body = auto && !en.length ? buildWithKpiTables(lines.slice(c.from, c.to), build) : build(lines.slice(c.from, c.to));
+      const kind = named?.kinds.get(c.spec.id);
+      const body = kind ? indexTable(kind, lines.slice(c.from, c.to), named!.names[kind], opts.catalogue ?? [], build) // index-tables.ts
+        : auto && !en.length ? buildWithKpiTables(lines.slice(c.from, c.to), build) : build(lines.slice(c.from, c.to));
       blocks = [...intro, ...body];
       for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
       repairBlocks(blocks, lang, vocab, glue, merges);

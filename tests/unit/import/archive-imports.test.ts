@@ -105,6 +105,18 @@ describe('jd-health 2024 (nav bars, chapter ordinals, index by name)', () => {
     expect(unit(r(), '應對氣候變化').frameworks!.hkex).toEqual(expect.arrayContaining(['D19', 'D20', 'D26', 'D27', 'D28']));
     expect(r().comply).toEqual(expect.arrayContaining([{ code: 'D24', status: 'not-reported' }, { code: 'D34', status: 'not-reported' }]));
   });
+  it('writes its indexes as tables: code, description, the sections the cell names', () => {
+    const hkex = unit(r(), '聯交所ESG指引').mdx;
+    expect(hkex).toContain('| 層面、一般披露及關鍵績效指標 | 描述 | 披露章節 |');
+    expect(hkex).toContain('| 關鍵績效指標B6.5 | 描述消費者資料保障及隱私政策，以及相關管理及監察方法。 | 構建用戶信任 › 信息安全與隱私保護 |');
+    expect(hkex).toMatch(/^\| \*\*A1: 排放物\*\* \|/m);
+    expect(hkex).toContain('| 關績效指標B8.2 | 在專注領域所動用資源（如金錢或時間）。 | 民生健康 |');
+    expect(hkex).toContain('| 氣候韌性 |  | 合理使用資源 › 應對氣候變化 |');
+    const gri = unit(r(), 'GRI標準指引').mdx;
+    expect(gri).toContain('| 2-1 | 組織詳細介紹 | 公司簡介 |');
+    expect(gri).toContain('| 2-21 | 年度總薪酬比率 | 暫未統計 |');
+    expect(unit(r(), '首席執行官寄語 董事會聲明').frameworks!.gri).toEqual(['2-22']); // a spread names both its titles
+  });
   it('tags GRI disclosures, 3-3 per topic standard', () => {
     const gri = (t: string) => unit(r(), t).frameworks!.gri;
     expect(gri('商業道德')).toEqual(expect.arrayContaining(['205/3-3', '205-1', '206-1']));
@@ -139,8 +151,10 @@ describe('alibaba 2023 (ToC lists on chapter openers, cover title cloud)', () =>
       '支持员工发展', '建立多元、公平、共融的文化与制度', '提供公平有竞争力的薪酬和暖心的福利', '提供丰富的学习和发展机会', '营造促进员工健康与活力的工作环境',
     ]);
   });
-  it('finds the appendices by their numbered titles', () => {
+  it('finds the appendices by their numbered titles, each starting with the page its title closes', () => {
     expect(r().sections.filter((s) => s.id.startsWith('a')).map((s) => s.title)).toContain('附录九 重要法律声明');
+    expect(unit(r(), '附录四 温室气体盘查和核算边界').mdx).toContain('本次盘查范围为阿里巴巴集团控股有限公司');
+    expect(unit(r(), '附录七 联合国全球契约进展').mdx).toContain('阿里巴巴于 2021 年 2 月成为联合国全球契约');
   });
   it('drops the nav footer (page numbers glued) by one override line', () => {
     expect(r().dropped.filter((d) => d.why === 'override drop').length).toBe(12);
