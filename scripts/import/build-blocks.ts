@@ -168,6 +168,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
           if (lines[j].text) {
             if (/^•/.test(lines[j].text) || matchSection(lines[j].text) || tables.has(j)) break;
             if (endsSentence(prev.text) || !(/^[a-z\p{Script=Han}（(「“]/u.test(lines[j].text))) break;
+            if (/\sP\.?\s?\d{1,3}$/.test(prev.text)) break; // a contents entry ends with its page reference
             item = joinPair(item, lines[j].text, prev.trail); prev = lines[j]; j++;
           } else {
             const k = nextNB(j);

@@ -113,6 +113,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     const o = detectOutline(lines, ov.outline ?? {}, nav);
     warnings.push(...o.warnings);
     autoParts = o.groups;
+    for (const l of lines) l.text = l.text.replace(/^[●▪■◆]\s*(?=\S)/u, '• '); // other bullet glyphs read as `•`
     cuts = o.units.map((u) => {
       for (const i of u.titleLines) lines[i].text = '';
       return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: u.title } }, from: u.from, to: u.to, title: u.title, partIntro: [] };
