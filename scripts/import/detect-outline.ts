@@ -82,8 +82,13 @@ export function findNavBars(lines: Line[]): { lines: Set<number>; titles: string
   });
   const out = new Set<number>();
   const titles: string[] = [];
-  for (const a of cand) {
-    const recurs = cand.some((b) => b !== a && [...a.toks].filter((t) => b.toks.has(t)).length >= Math.max(4, 0.6 * Math.min(a.toks.size, b.toks.size)));
+  // candidates sharing titles, found through a title → candidates index (linear in practice)
+  const byTok = new Map<string, number[]>();
+  cand.forEach((x, k) => { for (const t of x.toks) { if (!byTok.has(t)) byTok.set(t, []); byTok.get(t)!.push(k); } });
+  for (const [k, a] of cand.entries()) {
+    const shared = new Map<number, number>();
+    for (const t of a.toks) for (const o of byTok.get(t)!.slice(0, 200)) if (o !== k) shared.set(o, (shared.get(o) ?? 0) + 1);
+    const recurs = [...shared].some(([o, cnt]) => cnt >= Math.max(4, 0.6 * Math.min(a.toks.size, cand[o].toks.size)));
     if (!recurs) continue;
     out.add(a.i);
     for (const p of a.pieces) if (titleLike(p) && !titles.includes(p)) titles.push(p);
@@ -91,12 +96,17 @@ export function findNavBars(lines: Line[]): { lines: Set<number>; titles: string
   return { lines: out, titles };
 }
 
-interface Ctx { lines: Line[]; skip: Set<number> }
+interface Ctx { lines: Line[]; skip: Set<number>; normed?: string[] }
 const text = (c: Ctx, i: number) => (c.skip.has(i) ? '' : c.lines[i].text);
+/** normalised text of line i (cached; a leading page number glued to a title is cut) */
+const normAt = (c: Ctx, i: number) => {
+  c.normed ??= c.lines.map((_, k) => norm(text(c, k).replace(/^\d{1,3}(?=\p{Script=Han})/u, '')));
+  return c.normed[i];
+};
 
 /** Lines [i] or [i, i+1] (a wrapped title) whose normalised text equals `want`. */
 function matchAt(c: Ctx, i: number, want: string): number[] | null {
-  const a = norm(text(c, i).replace(/^\d{1,3}(?=\p{Script=Han})/u, ''));
+  const a = normAt(c, i);
   if (!a) return null;
   if (a === want) return [i];
   if (want.startsWith(a) && i + 1 < c.lines.length && norm(text(c, i) + text(c, i + 1)) === want) return [i, i + 1];
@@ -145,7 +155,7 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
       const cands = byOrd.get(v)!.filter((x) => x.i > last);
       if (!cands.length) continue;
       // a repeated ordinal: the one whose title the document prints elsewhere (inventory, nav bar, strategy page)
-      const known = cands.filter((x) => inventory.has(norm(x.title)) || lines.some((l, j) => j !== x.t && norm(l.text) === norm(x.title)));
+      const known = cands.filter((x) => inventory.has(norm(x.title)) || lines.some((_, j) => j !== x.t && normAt(c, j) === norm(x.title)));
       const pick = (known.length ? known : cands)[0];
       chapters.push({ from: pick.i, title: pick.title, titleLines: [pick.i, pick.t], sections: [] });
       last = pick.t;
@@ -345,16 +355,15 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
       }
     }
     const cuts: number[] = [];
-    let acc = 0, last = u.from;
+    const candSet = new Set(cands);
+    let acc = 0;
+    let rest = size;
     for (let i = u.from; i < to; i++) {
-      if (cands.includes(i) && acc >= MIN_PIECE) {
-        let rest = 0;
-        for (let j = i; j < to; j++) rest += text(c, j).length;
-        if (rest >= MIN_PIECE) { cuts.push(i); acc = 0; last = i; }
-      }
-      acc += text(c, i).length;
+      if (candSet.has(i) && acc >= MIN_PIECE && rest >= MIN_PIECE) { cuts.push(i); acc = 0; }
+      const len = text(c, i).length;
+      acc += len;
+      rest -= len;
     }
-    void last;
     const kind = u.kind === 'chapter' || u.kind === 'section' ? 'section' : u.kind;
     const pieces = cuts.map((i) => ({ id: '', kind, title: text(c, i), from: i, titleLines: [i], group: u.group }) as Unit);
     if (pieces.length) warnings.push(`outline: "${u.title || 'untitled'}" (${size} characters) cut into ${pieces.length + 1} units at title-like page starts`);
