@@ -1,0 +1,226 @@
+/**
+ * The search page in the browser: reads the query and filters from the URL, loads Pagefind
+ * (only here, only when there is something to search), runs the shared query layer
+ * (src/lib/search-query.ts) and renders every result as a link inside [data-search-results].
+ */
+import { hasHan, normalizeQuery, runQuery, spellingsFor, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
+import type { ScriptMap } from '../../lib/search-script-map.ts';
+import { BUNDLE_PATH, FILTER_KEYS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, type SearchLocale } from '../../lib/search-config.ts';
+
+const PAGE_SIZE = 10;
+
+interface Config {
+  locale: SearchLocale;
+  htmlLang: string;
+  chineseLang: string;
+  strings: Record<string, string>;
+}
+
+interface PagefindInstance extends PagefindApi {
+  init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
+}
+interface PagefindModule {
+  createInstance(options: Record<string, unknown>): PagefindInstance;
+}
+
+let pagefindModule: Promise<PagefindModule> | undefined;
+const instances = new Map<boolean, Promise<PagefindInstance>>();
+let scriptMap: Promise<ScriptMap | undefined> | undefined;
+
+function loadPagefind(): Promise<PagefindModule> {
+  const path = `${BUNDLE_PATH}pagefind.js`;
+  pagefindModule ??= import(/* @vite-ignore */ path) as Promise<PagefindModule>;
+  return pagefindModule;
+}
+
+/** The reader's index; for English readers who widen the search, merged with the Chinese one. */
+function instanceFor(widen: boolean): Promise<PagefindInstance> {
+  let inst = instances.get(widen);
+  if (!inst) {
+    inst = (async () => {
+      const mod = await loadPagefind();
+      const pf = mod.createInstance({ basePath: BUNDLE_PATH, baseUrl: '/', excerptLength: 30 });
+      await pf.init();
+      if (widen) {
+        // Multisite merge of the same bundle's Traditional index: Pagefind skips a merge path equal
+        // to the primary one, so the bundle is named by its absolute URL.
+        await pf.mergeIndex(new URL(BUNDLE_PATH, location.href).href, { language: INDEX_LANGUAGE.tc, baseUrl: '/', indexWeight: 0.8 });
+      }
+      return pf;
+    })();
+    instances.set(widen, inst);
+  }
+  return inst;
+}
+
+function loadScriptMap(): Promise<ScriptMap | undefined> {
+  scriptMap ??= fetch(SCRIPT_MAP_PATH)
+    .then((r) => (r.ok ? (r.json() as Promise<ScriptMap>) : undefined))
+    .catch(() => undefined);
+  return scriptMap;
+}
+
+function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+interface State {
+  q: string;
+  filters: Record<string, string[]>;
+  sort: '' | 'year-desc' | 'year-asc';
+  widen: boolean;
+}
+
+function readState(params: URLSearchParams): State {
+  const filters: Record<string, string[]> = {};
+  for (const key of FILTER_KEYS) {
+    const values = params.getAll(key).map((v) => (key === 'hkex' ? v.trim().toUpperCase() : v.trim())).filter(Boolean);
+    if (values.length) filters[key] = values;
+  }
+  const sort = params.get('sort');
+  return { q: params.get('q') ?? '', filters, sort: sort === 'year-desc' || sort === 'year-asc' ? sort : '', widen: params.get('zh') === '1' };
+}
+
+function fillForm(form: HTMLFormElement, state: State) {
+  const set = (name: string, value: string) => {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+  };
+  set('q', state.q);
+  for (const key of FILTER_KEYS) set(key, state.filters[key]?.[0] ?? '');
+  set('sort', state.sort);
+  const zh = form.elements.namedItem('zh');
+  if (zh instanceof HTMLInputElement) zh.checked = state.widen;
+}
+
+function formParams(form: HTMLFormElement): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v.trim() !== '') params.append(k, v.trim());
+  return params;
+}
+
+export function startSearchPage(): void {
+  const configEl = document.getElementById('search-config');
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const output = document.querySelector<HTMLElement>('[data-search-results]');
+  if (!configEl || !form || !status || !output) return;
+  const config = JSON.parse(configEl.textContent ?? '{}') as Config;
+  const s = config.strings;
+  let run = 0;
+
+  const render = async (hits: Hit[], state: State, sources: Source[], shown: number, token: number, focusFrom?: number) => {
+    let list = output.querySelector<HTMLOListElement>('ol.search-results');
+    if (!list) {
+      list = el('ol', { class: 'search-results' });
+      output.append(list);
+    }
+    const start = list.children.length;
+    const batch = hits.slice(start, shown);
+    const datas = await Promise.all(batch.map((h) => h.result.data()));
+    if (token !== run) return;
+    batch.forEach((hit, i) => list.append(renderHit(hit, datas[i]!, state, sources)));
+    output.querySelector('[data-search-more]')?.remove();
+    if (hits.length > shown) {
+      const more = el('button', { type: 'button', class: 'search-more', 'data-search-more': '' }, s.searchMore);
+      more.addEventListener('click', () => void render(hits, state, sources, shown + PAGE_SIZE, token, shown));
+      output.append(more);
+    }
+    if (focusFrom !== undefined) list.children[focusFrom]?.querySelector<HTMLAnchorElement>('a')?.focus();
+  };
+
+  const renderHit = (hit: Hit, data: PagefindResultData, state: State, sources: Source[]): HTMLLIElement => {
+    const chinese = config.locale === 'en' && /^\/(tc|sc)\//.test(new URL(data.url, location.href).pathname);
+    const li = el('li', { class: 'search-result', 'data-tier': String(hit.tier) });
+    const meta = data.meta;
+    const source = el('p', { class: 'search-result-source' });
+    const where = el('span', chinese ? { lang: config.chineseLang } : {}, [meta.issuerName, meta.yearLabel].filter(Boolean).join(' · '));
+    source.append(where);
+    if (meta.report && meta.kind === 'section') source.append(' — ', el('span', chinese ? { lang: config.chineseLang } : {}, meta.report));
+    if (chinese) source.append(' ', el('span', { class: 'search-badge', 'data-search-chinese': '' }, s.searchChineseResult!));
+    // A Chinese hit that only matched scattered pairs is labelled as related, not exact.
+    if (hasHan(state.q) && hit.tier > 0) {
+      const spellings = sources.flatMap((src) => spellingsFor(state.q, src)).map((x) => x.replace(/\s+/g, ''));
+      const text = data.content.replace(/\s+/g, '');
+      if (!spellings.some((sp) => text.includes(sp))) {
+        li.dataset.partial = '';
+        source.append(' ', el('span', { class: 'search-badge search-badge-partial' }, s.searchPartial!));
+      }
+    }
+    const heading = el('h3', chinese ? { lang: config.chineseLang } : {});
+    heading.append(el('a', { href: data.url }, meta.title ?? data.url));
+    const excerpt = el('p', { class: 'search-excerpt', ...(chinese ? { lang: config.chineseLang } : {}) });
+    excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and only adds <mark>
+    li.append(source, heading, excerpt);
+    const pageUrl = data.url.replace(/#.*$/, '');
+    const subs = data.sub_results.filter((sub) => sub.url !== pageUrl && sub.url.includes('#')).slice(0, 3);
+    if (subs.length) {
+      const ul = el('ul', { class: 'search-subresults', 'aria-label': s.searchInSection!, ...(chinese ? { lang: config.chineseLang } : {}) });
+      for (const sub of subs) {
+        const item = el('li');
+        item.append(el('a', { href: sub.url }, sub.title));
+        const ex = el('span', { class: 'search-excerpt' });
+        ex.innerHTML = ` ${sub.excerpt}`;
+        item.append(ex);
+        ul.append(item);
+      }
+      li.append(ul);
+    }
+    return li;
+  };
+
+  const search = async () => {
+    const token = ++run;
+    const state = readState(new URLSearchParams(location.search));
+    fillForm(form, state);
+    output.replaceChildren();
+    const q = normalizeQuery(state.q);
+    if (q === '' && Object.keys(state.filters).length === 0) {
+      status.textContent = s.searchEmpty!;
+      return;
+    }
+    status.textContent = s.searchLoading!;
+    output.setAttribute('aria-busy', 'true');
+    try {
+      const widen = config.locale === 'en' && state.widen;
+      const [api, map] = await Promise.all([instanceFor(widen), hasHan(q) ? loadScriptMap() : Promise.resolve(undefined)]);
+      const script = config.locale === 'tc' || widen ? 'zh-Hant' : config.locale === 'sc' ? 'zh-Hans' : undefined;
+      const sources: Source[] = [{ api, kind: 'native', script, scriptMap: map }];
+      const hits = await runQuery(sources, q, { filters: state.filters, ...(state.sort ? { sort: state.sort } : {}) });
+      if (token !== run) return;
+      status.textContent = hits.length === 0 ? format(s.searchNone!, { q }) : format(q ? s.searchCount! : s.searchCountFiltered!, { n: hits.length, q });
+      await render(hits, state, sources, PAGE_SIZE, token);
+    } catch (error) {
+      console.error(error);
+      if (token === run) status.textContent = s.searchFailed!;
+    } finally {
+      if (token === run) output.removeAttribute('aria-busy');
+    }
+  };
+
+  const submit = () => {
+    const params = formParams(form);
+    const next = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (next !== `${location.pathname}${location.search}`) history.pushState(null, '', next);
+    void search();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  form.addEventListener('change', (event) => {
+    const target = event.target as HTMLElement;
+    if (target instanceof HTMLInputElement && (target.name === 'q' || target.name === 'hkex')) return; // Enter submits those
+    submit();
+  });
+  window.addEventListener('popstate', () => void search());
+  void search();
+}
