@@ -23,7 +23,7 @@ import { tagByNames, type NamedIndex } from './auto-index.ts';
 import { buildWithKpiTables } from './kpi-tables.ts';
 import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
-import { obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
+import { countKeys, mayDrop, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
 import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
 
 export interface SectionOut extends SectionMeta {
@@ -215,15 +215,16 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
 /** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */
 function dropNavBars(lines: Line[], nav: Set<number>, drop: string[]): Dropped[] {
   const out: Dropped[] = [];
-  // matched ignoring spaces, punctuation and digits (page numbers glued to a footer); `…` at the end: a prefix
+  // matched ignoring spaces, punctuation and digits (page numbers glued to a footer);
+  // `…` at the end: the start of the line; `…` at both ends: a part of it
   const key = (s: string) => norm(s).replace(/\d+/g, '');
-  const exact = new Set(drop.filter((d) => !d.endsWith('…')).map(key));
-  const prefixes = drop.filter((d) => d.endsWith('…')).map((d) => key(d.slice(0, -1)));
+  const counts = countKeys(lines.map((l) => l.text));
+  const pats = drop.map((d) => ({ pre: d.startsWith('…'), post: d.endsWith('…'), k: key(d.replace(/^…|…$/g, '')) })).filter((p) => p.k);
+  const hit = (k: string) => pats.some((p) => (p.pre && p.post ? k.includes(p.k) : p.post ? k.startsWith(p.k) : p.pre ? k.endsWith(p.k) : k === p.k));
   lines.forEach((l, i) => {
     if (!l.text) return;
-    const k = key(l.text);
-    const byOverride = exact.has(k) || prefixes.some((p) => p && k.startsWith(p));
-    const why = byOverride ? 'override drop' : nav.has(i) ? 'nav bar' : '';
+    // a nav bar printed once is furniture only by override (the furniture rule keeps it otherwise)
+    const why = nav.has(i) && mayDrop(l.text, counts) ? 'nav bar' : hit(key(l.text)) ? 'override drop' : nav.has(i) ? 'nav bar' : '';
     if (!why) return;
     out.push({ line: l.n, text: l.text, why });
     l.text = '';
