@@ -12,9 +12,9 @@ import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { EXCLUDE_SELECTORS, INDEX_LANGUAGE, SCRIPT_MAP_PATH } from '../../src/lib/search-config.ts';
+import { EXCLUDE_SELECTORS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH } from '../../src/lib/search-config.ts';
 import { indexedTextChunks } from '../../src/lib/search-text.ts';
-import { buildScriptMap } from '../../src/lib/search-script-map.ts';
+import { buildScriptMap, splitScriptMap } from '../../src/lib/search-script-map.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -60,7 +60,9 @@ function writeScriptMap(siteDir: string): number {
     simplified.push(...sc);
   }
   const map = buildScriptMap(traditional, simplified);
-  writeFileSync(join(siteDir, SCRIPT_MAP_PATH), `${JSON.stringify(map)}\n`);
+  const { core, pairs } = splitScriptMap(map);
+  writeFileSync(join(siteDir, SCRIPT_MAP_PATH), `${JSON.stringify(core)}\n`);
+  writeFileSync(join(siteDir, SCRIPT_PAIRS_PATH), `${JSON.stringify(pairs)}\n`);
   return Object.keys(map.s2t.chars).length + Object.keys(map.t2s.chars).length;
 }
 

@@ -16,6 +16,8 @@ export const INDEX_LANGUAGE: Record<SearchLocale, string> = {
 export const BUNDLE_PATH = '/pagefind/';
 /** Archive-derived script maps for queries typed in the other script (see search-script-map.ts). */
 export const SCRIPT_MAP_PATH = '/pagefind/script-map.json';
+/** Its Simplified → Traditional contexts, fetched only for queries with an ambiguous character. */
+export const SCRIPT_PAIRS_PATH = '/pagefind/script-map-pairs.json';
 
 /**
  * Parts of an indexed region (`data-pagefind-body`) that are chrome, not report text: navigation

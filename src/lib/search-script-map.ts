@@ -118,3 +118,21 @@ export function indexSpellings(query: string, script: 'zh-Hant' | 'zh-Hans', map
   });
   return out;
 }
+
+/**
+ * The Simplified → Traditional contexts are most of the map's bytes and only matter for the few
+ * ambiguous characters, so they ship in a second file, fetched only for a query that has one.
+ */
+export function needsPairs(query: string, script: 'zh-Hant' | 'zh-Hans', map: ScriptMap): boolean {
+  if (script !== 'zh-Hant') return false;
+  return [...convertQuery(query, map.t2s)].some((c) => map.s2t.alts[c] !== undefined);
+}
+
+/** Splits a map into the part every Chinese query needs and the Simplified → Traditional contexts. */
+export function splitScriptMap(map: ScriptMap): { core: ScriptMap; pairs: Record<string, string> } {
+  return { core: { s2t: { ...map.s2t, pairs: {} }, t2s: map.t2s }, pairs: map.s2t.pairs };
+}
+
+export function withPairs(core: ScriptMap, pairs: Record<string, string>): ScriptMap {
+  return { s2t: { ...core.s2t, pairs }, t2s: core.t2s };
+}

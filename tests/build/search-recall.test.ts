@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageKey, runQuery, TIER_NAMES, type Hit, type PagefindApi, type Source, type Tier } from '../../src/lib/search-query.ts';
-import type { ScriptMap } from '../../src/lib/search-script-map.ts';
+import { withPairs, type ScriptMap } from '../../src/lib/search-script-map.ts';
 import { HTML_LANG, indexedPages, loadGolden, loadPagefind, truthFor, type NodePagefind, type SearchLocale } from '../support/pagefind-node.ts';
 import { DIST, assertDistBuilt } from '../support/paths.ts';
 
@@ -20,7 +20,9 @@ let scriptMap: ScriptMap;
 beforeAll(async () => {
   assertDistBuilt();
   pf = await loadPagefind(DIST);
-  scriptMap = JSON.parse(readFileSync(path.join(DIST, 'pagefind/script-map.json'), 'utf8')) as ScriptMap;
+  // the whole map, as the UI has it once it fetched the contexts (it does for ambiguous queries)
+  const read = (f: string) => JSON.parse(readFileSync(path.join(DIST, 'pagefind', f), 'utf8'));
+  scriptMap = withPairs(read('script-map.json') as ScriptMap, read('script-map-pairs.json') as Record<string, string>);
   for (const locale of ['en', 'tc', 'sc'] as const) {
     api[locale] = await pf.instance(HTML_LANG[locale]);
     pages[locale] = indexedPages(DIST, locale);

@@ -4,7 +4,8 @@
  * `fetch` reads files from the site, counting the bytes a browser would transfer.
  * Not a re-implementation: every search goes through Pagefind's WASM and index chunks.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -117,4 +118,101 @@ export interface Golden {
 
 export function loadGolden(): Golden {
   return parseYaml(readFileSync(path.join(ROOT, 'tests/build/search-golden.yaml'), 'utf8')) as Golden;
+}
+// ── Bytes a reader's browser transfers for a search (bench and budget test).
+
+export interface QueryCost {
+  query: string;
+  /** files fetched for this query (not cached from an earlier one) */
+  files: { path: string; raw: number; transferred: number }[];
+  raw: number;
+  /** JS/JSON gzip-compressed (level 9) as a static host serves them; Pagefind's index, fragment and WASM files are already compressed */
+  transferred: number;
+  results: number;
+}
+
+const TEXT = /\.(js|mjs|json|css)$/;
+
+function fileCost(dist: string, urlPath: string) {
+  const body = readFileSync(path.join(dist, decodeURIComponent(urlPath.replace(/\?.*$/, ''))));
+  return { path: urlPath, raw: body.length, transferred: TEXT.test(urlPath) ? gzipSync(body, { level: 9 }).length : body.length };
+}
+
+/**
+ * A reader on /{locale}/search/ running `first` and then `later`: the search UI script, Pagefind's
+ * JS and worker (fetched by the browser; Node imports it and runs without a worker), then every
+ * file Pagefind and the query layer fetch, including the first page of results (10 fragments).
+ */
+export async function measureSearchCost(
+  dist: string,
+  locale: SearchLocale,
+  queries: string[],
+  pageSize = 10,
+): Promise<QueryCost[]> {
+  const { hasHan, normalizeQuery, runQuery } = await import('../../src/lib/search-query.ts');
+  const { needsPairs, withPairs } = await import('../../src/lib/search-script-map.ts');
+  const pf = await loadPagefind(dist);
+  try {
+    const api = await pf.instance(HTML_LANG[locale]);
+    const html = readFileSync(path.join(dist, locale, 'search', 'index.html'), 'utf8');
+    const uiScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    let pairsLoaded = false;
+    let scriptMap: import('../../src/lib/search-script-map.ts').ScriptMap | undefined;
+    const out: QueryCost[] = [];
+    for (const [i, query] of queries.entries()) {
+      const before = pf.transfer.files.length;
+      const extra: string[] = i === 0 ? [...uiScripts, '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js'] : [];
+      // the same loading rule as src/scripts/search/search-page.ts
+      if (locale !== 'en' && hasHan(query) && !scriptMap) {
+        scriptMap = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'script-map.json'), 'utf8'));
+        extra.push('/pagefind/script-map.json');
+      }
+      const script = locale === 'tc' ? 'zh-Hant' : locale === 'sc' ? 'zh-Hans' : undefined;
+      if (scriptMap && script && !pairsLoaded && needsPairs(normalizeQuery(query), script, scriptMap)) {
+        scriptMap = withPairs(scriptMap, JSON.parse(readFileSync(path.join(dist, 'pagefind', 'script-map-pairs.json'), 'utf8')));
+        extra.push('/pagefind/script-map-pairs.json');
+        pairsLoaded = true;
+      }
+      const hits = await runQuery(
+        [{ api, kind: 'native', script, scriptMap }],
+        query,
+      );
+      await Promise.all(hits.slice(0, pageSize).map((h) => h.result.data()));
+      const fetched = [...extra, ...pf.transfer.files.slice(before)].filter((f) => !seen.has(f));
+      fetched.forEach((f) => seen.add(f));
+      const files = fetched.map((f) => fileCost(dist, f));
+      out.push({
+        query,
+        files,
+        raw: files.reduce((a, f) => a + f.raw, 0),
+        transferred: files.reduce((a, f) => a + f.transferred, 0),
+        results: hits.length,
+      });
+    }
+    return out;
+  } finally {
+    pf.close();
+  }
+}
+
+/** Index size per locale: the language's meta file plus its index chunks (bytes on disk). */
+export function indexSizes(dist: string): Record<string, { meta: number; chunks: number; filters: number; fragments: number; pages: number }> {
+  const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; page_count: number }>;
+  };
+  const files = listFiles(path.join(dist, 'pagefind'));
+  const size = (f: string) => statSync(path.join(dist, 'pagefind', f)).size;
+  const out: Record<string, { meta: number; chunks: number; filters: number; fragments: number; pages: number }> = {};
+  for (const [lang, { hash, page_count }] of Object.entries(entry.languages)) {
+    const sum = (prefix: string) => files.filter((f) => f.startsWith(prefix)).reduce((a, f) => a + size(f), 0);
+    out[lang] = {
+      meta: sum(`pagefind.${hash}.pf_meta`),
+      chunks: sum(`index/${lang}_`),
+      filters: sum(`filter/${lang}_`),
+      fragments: sum(`fragment/${lang}_`),
+      pages: page_count,
+    };
+  }
+  return out;
 }

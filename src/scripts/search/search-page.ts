@@ -4,8 +4,8 @@
  * (src/lib/search-query.ts) and renders every result as a link inside [data-search-results].
  */
 import { hasHan, normalizeQuery, runQuery, spellingsFor, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
-import type { ScriptMap } from '../../lib/search-script-map.ts';
-import { BUNDLE_PATH, FILTER_KEYS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, type SearchLocale } from '../../lib/search-config.ts';
+import { needsPairs, withPairs, type ScriptMap } from '../../lib/search-script-map.ts';
+import { BUNDLE_PATH, FILTER_KEYS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH, type SearchLocale } from '../../lib/search-config.ts';
 
 const PAGE_SIZE = 10;
 
@@ -27,6 +27,7 @@ interface PagefindModule {
 let pagefindModule: Promise<PagefindModule> | undefined;
 const instances = new Map<boolean, Promise<PagefindInstance>>();
 let scriptMap: Promise<ScriptMap | undefined> | undefined;
+let scriptPairs: Promise<Record<string, string> | undefined> | undefined;
 
 function loadPagefind(): Promise<PagefindModule> {
   const path = `${BUNDLE_PATH}pagefind.js`;
@@ -54,11 +55,20 @@ function instanceFor(widen: boolean): Promise<PagefindInstance> {
   return inst;
 }
 
-function loadScriptMap(): Promise<ScriptMap | undefined> {
-  scriptMap ??= fetch(SCRIPT_MAP_PATH)
-    .then((r) => (r.ok ? (r.json() as Promise<ScriptMap>) : undefined))
+function fetchJson<T>(path: string): Promise<T | undefined> {
+  return fetch(path)
+    .then((r) => (r.ok ? (r.json() as Promise<T>) : undefined))
     .catch(() => undefined);
-  return scriptMap;
+}
+
+/** The archive's script map; its Simplified → Traditional contexts only when the query needs them. */
+async function loadScriptMap(query: string, script: 'zh-Hant' | 'zh-Hans'): Promise<ScriptMap | undefined> {
+  scriptMap ??= fetchJson<ScriptMap>(SCRIPT_MAP_PATH);
+  const core = await scriptMap;
+  if (!core || !needsPairs(query, script, core)) return core;
+  scriptPairs ??= fetchJson<Record<string, string>>(SCRIPT_PAIRS_PATH);
+  const pairs = await scriptPairs;
+  return pairs ? withPairs(core, pairs) : core;
 }
 
 function format(template: string, values: Record<string, string | number>): string {
@@ -191,8 +201,8 @@ export function startSearchPage(): void {
     output.setAttribute('aria-busy', 'true');
     try {
       const widen = config.locale === 'en' && state.widen;
-      const [api, map] = await Promise.all([instanceFor(widen), hasHan(q) ? loadScriptMap() : Promise.resolve(undefined)]);
       const script = config.locale === 'tc' || widen ? 'zh-Hant' : config.locale === 'sc' ? 'zh-Hans' : undefined;
+      const [api, map] = await Promise.all([instanceFor(widen), script && hasHan(q) ? loadScriptMap(q, script) : Promise.resolve(undefined)]);
       const sources: Source[] = [{ api, kind: 'native', script, scriptMap: map }];
       const hits = await runQuery(sources, q, { filters: state.filters, ...(state.sort ? { sort: state.sort } : {}) });
       if (token !== run) return;
