@@ -9,6 +9,9 @@
  *   - bytes per page type (archive home, report home, section, HKEX index, other): the page's HTML,
  *     the CSS and JS it references (<link rel=stylesheet>, <script src>, <link rel=modulepreload>),
  *     raw and gzip (node:zlib, level 9), as mean / max per page;
+ *   - search: index size per locale, and the bytes a reader transfers for a first and a later
+ *     query on each locale's search page (Pagefind's JS run against the built bundle; budget for
+ *     the first query 200 KB, see docs/search.md);
  *   - determinism: the number of files that differ between the two builds (should be 0).
  * No thresholds: it reports figures, it does not judge them. --json prints one JSON object instead.
  * --site DIR measures an existing built site only (no builds, so no timings and no determinism).
@@ -23,6 +26,33 @@ import { attr, findAll } from '../tests/support/html.ts';
 import { LOCALE_IDS, localeOfPath } from '../tests/support/locales.ts';
 import { diffManifests, hashTree, readSite } from '../tests/support/site.ts';
 import type { Page, Site } from '../tests/support/site.ts';
+import { indexSizes, loadGolden, measureSearchCost, type SearchLocale } from '../tests/support/pagefind-node.ts';
+
+const SEARCH_BUDGET_FIRST_QUERY = 200 * 1024;
+
+/** Index sizes and bytes per query (first and later) in each locale, with golden queries. */
+async function measureSearch(dist: string) {
+  const golden = loadGolden();
+  const cases: [SearchLocale, string, string[]][] = [
+    ['en', 'English', [golden.english[0]!, golden.english[1]!]],
+    ['tc', 'Traditional', [golden.chinese[0]!.hant, golden.chinese[1]!.hant]],
+    ['tc', 'Simplified typed on /tc/', [golden.chinese[0]!.hans, golden.chinese[1]!.hans]],
+    ['sc', 'Simplified', [golden.chinese[0]!.hans, golden.chinese[1]!.hans]],
+    ['sc', 'Traditional typed on /sc/', [golden.chinese[0]!.hant, golden.chinese[1]!.hant]],
+  ];
+  const queries = [];
+  for (const [locale, label, qs] of cases) {
+    const [first, later] = await measureSearchCost(dist, locale, qs);
+    queries.push({
+      locale,
+      label,
+      first: { query: first!.query, transferred: first!.transferred, raw: first!.raw, files: first!.files.length, results: first!.results },
+      later: { query: later!.query, transferred: later!.transferred, raw: later!.raw, files: later!.files.length, results: later!.results },
+    });
+  }
+  const worst = Math.max(...queries.map((q) => q.first.transferred));
+  return { indexes: indexSizes(dist), queries, budgetFirstQuery: SEARCH_BUDGET_FIRST_QUERY, worstFirstQuery: worst, withinBudget: worst <= SEARCH_BUDGET_FIRST_QUERY };
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const asJson = process.argv.includes('--json');
@@ -189,6 +219,7 @@ try {
   const a = hashTree(siteOnly ?? dirA);
   const b = siteOnly ? a : hashTree(dirB);
   const diff = diffManifests(a.files, b.files);
+  const search = await measureSearch(siteOnly ?? dirA);
 
   const result = {
     site: siteOnly ?? 'scripts/build.ts --out <tmp>',
@@ -206,6 +237,7 @@ try {
         }),
       ),
     },
+    search,
     determinism: siteOnly ? null : { files: a.files.size, differing: diff.length, digestA: a.digest, digestB: b.digest, examples: diff.slice(0, 20) },
   };
 
@@ -233,6 +265,28 @@ try {
         }),
       ),
     );
+    log('\nSearch index per locale (bytes on disk; Pagefind compresses its own files)');
+    log(
+      table(
+        ['index', 'pages', 'meta', 'index chunks', 'filters', 'fragments'],
+        Object.entries(search.indexes).map(([lang, x]) => [lang, x.pages, kb(x.meta), kb(x.chunks), kb(x.filters), kb(x.fragments)]),
+      ),
+    );
+    log('\nSearch: bytes transferred per query (search UI JS, Pagefind JS + worker + WASM, index, script map, 10 result fragments; JS/JSON gzip level 9)');
+    log(
+      table(
+        ['locale', 'queries', 'first query', 'transferred', 'later query', 'transferred'],
+        search.queries.map((q) => [
+          `/${q.locale}/`,
+          q.label,
+          `${q.first.query} (${q.first.results} results, ${q.first.files} files)`,
+          kb(q.first.transferred),
+          `${q.later.query} (${q.later.results} results, ${q.later.files} files)`,
+          kb(q.later.transferred),
+        ]),
+      ),
+    );
+    log(`first query budget ${kb(search.budgetFirstQuery)}: worst ${kb(search.worstFirstQuery)} — ${search.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
     if (!siteOnly) {
       log('\nDeterminism (build 1 vs build 2, sha256 of every file)');
       log(`${diff.length} of ${a.files.size} files differ${diff.length ? ':' : ' — byte-identical'}`);
