@@ -39,6 +39,8 @@ export interface Unit {
   titleLines: number[];
   /** chapter group id (c01 …) for chapter openers and their sections */
   group?: string;
+  /** a cover page (title cloud): its title is the report's title where the overrides give one */
+  cover?: boolean;
 }
 
 export interface Outline {
@@ -213,7 +215,7 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
   const front: { from: number; title: string; titleLines: number[] }[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < firstCh; i++) {
-    if (cloud && i < coverEnd && i > 0) continue;
+    if (cloud && i < coverEnd) continue;
     const t = text(c, i);
     if (!t) continue;
     const head = norm(t.replace(/^\d{1,3}(?=\p{Script=Han})/u, ''));
@@ -229,6 +231,7 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
     front.push({ from: i, title: t.replace(/^\d{1,3}(?=\p{Script=Han})/u, ''), titleLines: [i] });
   }
   if (!front.length || front[0].from > 0) front.unshift({ from: 0, title: '', titleLines: [] });
+  const coverUnit = cloud ? front[0] : undefined;
   // chapters and sections
   const body: Unit[] = [];
   let appendixFrom = n;
@@ -286,7 +289,7 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
       floor = t;
     }
   }
-  for (const f of front) units.push({ id: '', kind: 'front', title: f.title, from: f.from, titleLines: f.titleLines });
+  for (const f of front) units.push({ id: '', kind: 'front', title: f.title, from: f.from, titleLines: f.titleLines, cover: f === coverUnit || undefined });
   units.push(...body.filter((u) => u.from >= (units[units.length - 1]?.from ?? 0)));
   units.push(...app);
   units.sort((a, b) => a.from - b.from);
@@ -381,7 +384,8 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
     else { u.group = g; u.id = `${g}-s${String(++s).padStart(2, '0')}`; }
     if (!u.title) {
       const t = u.from === 0 ? firstTitle(c, 0, units[units.indexOf(u) + 1]?.from ?? n) : null;
-      if (t !== null) { u.title = text(c, t); u.titleLines = [t]; }
+      if (t !== null && u.cover) u.title = text(c, t); // the cloud's first line names it; the line stays text
+      else if (t !== null) { u.title = text(c, t); u.titleLines = [t]; }
     }
   }
   for (const id of ov.merge ?? []) {
@@ -396,7 +400,7 @@ export function detectOutline(lines: Line[], ov: OutlineOverrides = {}, navBars?
   }
   const out = units.map((u, k) => ({ ...u, title: u.title.trim() || u.id, to: units[k + 1]?.from ?? n }));
   // a title given by an override is removed where the unit prints it as a line of its own
-  for (const u of out) if (!u.titleLines.length) { const h = findTitle(c, u.from, u.to, u.title, false); if (h) u.titleLines = h; }
+  for (const u of out) if (!u.titleLines.length && !u.cover) { const h = findTitle(c, u.from, u.to, u.title, false); if (h) u.titleLines = h; }
   return { units: out, groups, warnings };
 }
 

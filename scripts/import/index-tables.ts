@@ -53,7 +53,12 @@ export function indexTable(kind: 'hkex' | 'gri', lines: Line[], names: NameTarge
   for (let i = h + 1; i < text.length; i++) {
     const t = text[i];
     if (!t) continue;
-    if (HEADER.test(t)) { flush(); continue; }
+    if (HEADER.test(t)) {
+      flush();
+      // the header repeated on each page is dropped; another header (a second table) is a bold row
+      if (norm(t) !== norm(text[h])) rows.push([`**${t}**`, ...Array(cols - 1).fill('')]);
+      continue;
+    }
     const m = kind === 'hkex' ? HKEX_ROW.exec(t) : GRI_ROW.exec(t);
     const first = t.split(/\s+/)[0];
     if (m) { flush(); cur = { code: m[1].replace(/\s+/g, ' '), text: [m[2]] }; continue; }

@@ -116,7 +116,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     for (const l of lines) l.text = l.text.replace(/^[●▪■◆]\s*(?=\S)/u, '• '); // other bullet glyphs read as `•`
     cuts = o.units.map((u) => {
       for (const i of u.titleLines) lines[i].text = '';
-      return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: u.title } }, from: u.from, to: u.to, title: u.title, partIntro: [] };
+      const title = (u.cover && ov.report?.title?.[lang]) || u.title; // a title-cloud cover carries the report title
+      return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: title } }, from: u.from, to: u.to, title, partIntro: [] };
     });
   } else {
     cuts = cutChapters(lines, pm, ov, lang, warnings);
