@@ -163,7 +163,7 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
       const accounted = new Set([...tagged, ...report.data.comply.map((c) => c.code)]);
       const missing = accountableCodes(referenced).filter((c) => !accounted.has(c));
       if (missing.length > 0 && mine.length > 0) {
-        problems.push({ file: report.file, line: report.lineOf(['comply']), severity: 'warning', message: `${missing.length} item(s) of ${referenced.id} are neither tagged in a section nor listed under comply: ${missing.join(', ')}` });
+        problems.push({ file: report.file, line: report.lineOf(['comply']), severity: 'warning', message: `${missing.length} item(s) of ${referenced.id} are neither tagged in a section nor listed under comply${report.data.indexLost ? ' (the printed index was lost: tag the sections by hand)' : ''}: ${missing.join(', ')}` });
       }
     }
     // Numbers that differ between aligned sections of two authored languages.
