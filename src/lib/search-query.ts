@@ -170,3 +170,20 @@ export async function runQuery(sources: Source[], query: string, options: QueryO
 export function pageKey(url: string): string {
   return url.replace(/#.*$/, '').replace(/index\.html$/, '');
 }
+
+/**
+ * Whether a result's text holds the query as typed (in one of the index's spellings): every Chinese
+ * word of it, contiguous. Pages found only through Pagefind's segmentation or the pair fallback
+ * that fail this are shown as related matches. English queries are trusted to Pagefind (stemming).
+ */
+export function isExactMatch(query: string, source: Pick<Source, 'script' | 'scriptMap'>, content: string): boolean {
+  const q = normalizeQuery(query);
+  if (!hasHan(q)) return true;
+  const text = content.replace(/\s+/g, '');
+  return spellingsFor(q, source).some((spelling) =>
+    spelling
+      .split(' ')
+      .filter(hasHan)
+      .every((word) => text.includes(word)),
+  );
+}

@@ -71,7 +71,7 @@ describe('search index', () => {
     }
   });
 
-  it('every indexed page carries issuer, year, stock filters, a year sort and report meta', async () => {
+  it('every indexed page carries issuer, year, stock filters, a year sort and a title', async () => {
     const reports = loadReports();
     for (const l of LOCALES) {
       const filters = (await api[l]!.filters!()) as Record<string, Record<string, number>>;
@@ -85,8 +85,8 @@ describe('search index', () => {
       const sorted = await api[l]!.search(null, { sort: { year: 'desc' }, filters: {} });
       expect(sorted?.results.length ?? 0, `${l}: every page has the year sort`).toBe(indexed);
       const first = await sorted!.results[0]!.data();
-      expect(first.meta.report, `${l} report meta`).toBeTruthy();
-      expect(first.meta.issuerName).toBeTruthy();
+      expect(first.meta.title, `${l} title meta`).toBeTruthy();
+      expect(first.filters.issuer, `${l} issuer filter`).toHaveLength(1);
     }
   });
 

@@ -3,7 +3,7 @@
  * (only here, only when there is something to search), runs the shared query layer
  * (src/lib/search-query.ts) and renders every result as a link inside [data-search-results].
  */
-import { hasHan, normalizeQuery, runQuery, spellingsFor, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
+import { hasHan, isExactMatch, normalizeQuery, runQuery, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
 import { needsPairs, withPairs, type ScriptMap } from '../../lib/search-script-map.ts';
 import { BUNDLE_PATH, FILTER_KEYS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH, type SearchLocale } from '../../lib/search-config.ts';
 
@@ -124,6 +124,11 @@ export function startSearchPage(): void {
   const output = document.querySelector<HTMLElement>('[data-search-results]');
   if (!configEl || !form || !status || !output) return;
   const config = JSON.parse(configEl.textContent ?? '{}') as Config;
+  const reports = new Map<string, { issuer: Element; year: Element; title: Element }>();
+  for (const li of document.querySelectorAll<HTMLElement>('[data-search-reports] [data-report]')) {
+    const field = (name: string) => li.querySelector(`[data-field="${name}"]`)!;
+    reports.set(li.dataset.report!, { issuer: field('issuer'), year: field('year'), title: field('title') });
+  }
   const s = config.strings;
   let run = 0;
 
@@ -151,16 +156,18 @@ export function startSearchPage(): void {
     const chinese = config.locale === 'en' && /^\/(tc|sc)\//.test(new URL(data.url, location.href).pathname);
     const li = el('li', { class: 'search-result', 'data-tier': String(hit.tier) });
     const meta = data.meta;
+    // labelled by report and year, in the reader's language (the page's own list of reports)
     const source = el('p', { class: 'search-result-source' });
-    const where = el('span', chinese ? { lang: config.chineseLang } : {}, [meta.issuerName, meta.yearLabel].filter(Boolean).join(' · '));
-    source.append(where);
-    if (meta.report && meta.kind === 'section') source.append(' — ', el('span', chinese ? { lang: config.chineseLang } : {}, meta.report));
+    const report = reports.get(`${data.filters.issuer?.[0]}/${data.filters.year?.[0]}`);
+    if (report) {
+      source.append(report.issuer.cloneNode(true), ' · ', report.year.cloneNode(true));
+      const isHome = new URL(data.url, location.href).pathname.split('/').filter(Boolean).length === 3;
+      if (!isHome) source.append(' — ', report.title.cloneNode(true));
+    }
     if (chinese) source.append(' ', el('span', { class: 'search-badge', 'data-search-chinese': '' }, s.searchChineseResult!));
     // A Chinese hit that only matched scattered pairs is labelled as related, not exact.
-    if (hasHan(state.q) && hit.tier > 0) {
-      const spellings = sources.flatMap((src) => spellingsFor(state.q, src)).map((x) => x.replace(/\s+/g, ''));
-      const text = data.content.replace(/\s+/g, '');
-      if (!spellings.some((sp) => text.includes(sp))) {
+    if (hit.tier > 0 && !isExactMatch(state.q, hit.source, data.content)) {
+      {
         li.dataset.partial = '';
         source.append(' ', el('span', { class: 'search-badge search-badge-partial' }, s.searchPartial!));
       }
