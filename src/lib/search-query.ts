@@ -187,3 +187,18 @@ export function isExactMatch(query: string, source: Pick<Source, 'script' | 'scr
       .every((word) => text.includes(word)),
   );
 }
+
+/**
+ * Pagefind highlights the pieces its segmenter matched (for 碳中和 each 碳 and 和). When the excerpt
+ * holds the query's words contiguously, mark those instead; otherwise keep Pagefind's marks.
+ * `excerpt` is Pagefind's escaped HTML (text plus <mark>); the result is the same kind of HTML.
+ */
+export function highlightExcerpt(excerpt: string, query: string, source: Pick<Source, 'script' | 'scriptMap'>): string {
+  const q = normalizeQuery(query);
+  if (!hasHan(q)) return excerpt;
+  const plain = excerpt.replace(/<\/?mark>/g, '');
+  const words = [...new Set(spellingsFor(q, source).flatMap((s) => s.split(' ').filter(hasHan)))].sort((a, b) => b.length - a.length);
+  if (!words.some((w) => plain.includes(w))) return excerpt;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return plain.replace(new RegExp(escaped.join('|'), 'g'), (m) => `<mark>${m}</mark>`);
+}

@@ -116,6 +116,27 @@ describe('search in the browser', () => {
     await narrowAndOpen(page, 'sc');
   });
 
+  it('/tc/: a Simplified query lists Traditional results, ten at a time with "more", exact words highlighted', async () => {
+    const { server } = site();
+    const page = await thePage();
+    const dictionary = loadDictionaries();
+    // the first golden term spelt differently in the two scripts (環境: more than ten results)
+    const term = golden.chinese.find((g) => g.hant !== g.hans)!;
+    await page.goto(server.url(`/tc/search/?q=${encodeURIComponent(term.hans)}`));
+    await waitForResults(page);
+    const items = page.locator('[data-search-results] > ol > li');
+    expect(await items.count()).toBe(10);
+    const text = await page.locator('[data-search-results]').innerText();
+    expect(text).toContain(term.hant);
+    expect(traditionalOnlyChars(text, dictionary).length, 'results are in Traditional').toBeGreaterThan(0);
+    expect(await page.locator(`[data-search-results] li:not([data-partial]) .search-excerpt mark:text-is("${term.hant}")`).count()).toBeGreaterThan(0);
+    await page.locator('[data-search-more]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > ol > li').length > 10);
+    // focus moves to the first new result
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.parentElement?.children[10]?.contains(document.activeElement))).toBe(true);
+  });
+
   it('/en/: widening to the Chinese reports labels Chinese results', async () => {
     const { server } = site();
     const page = await thePage();

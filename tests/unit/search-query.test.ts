@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { bigrams, normalizeQuery, queryVariants, runQuery, type PagefindApi } from '../../src/lib/search-query.ts';
+import { bigrams, highlightExcerpt, normalizeQuery, queryVariants, runQuery, type PagefindApi } from '../../src/lib/search-query.ts';
 import { buildScriptMap, convertQuery, indexSpellings } from '../../src/lib/search-script-map.ts';
 import { indexedText, matches, parseSelector } from '../../src/lib/search-text.ts';
 
@@ -36,6 +36,14 @@ describe('query variants', () => {
       ['b', 1],
       ['c', 2],
     ]);
+  });
+});
+
+describe('excerpt highlighting', () => {
+  it('marks the query words when the excerpt holds them, else keeps Pagefind marks', () => {
+    expect(highlightExcerpt('減<mark>碳</mark>，推進<mark>碳</mark>中<mark>和</mark>。', '碳中和', {})).toBe('減碳，推進<mark>碳中和</mark>。');
+    expect(highlightExcerpt('<mark>碳</mark>排放與<mark>和</mark>', '碳中和', {})).toBe('<mark>碳</mark>排放與<mark>和</mark>');
+    expect(highlightExcerpt('a <mark>carbon</mark> b', 'carbon', {})).toBe('a <mark>carbon</mark> b');
   });
 });
 

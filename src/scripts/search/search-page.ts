@@ -3,7 +3,7 @@
  * (only here, only when there is something to search), runs the shared query layer
  * (src/lib/search-query.ts) and renders every result as a link inside [data-search-results].
  */
-import { hasHan, isExactMatch, normalizeQuery, runQuery, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
+import { hasHan, highlightExcerpt, isExactMatch, normalizeQuery, runQuery, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
 import { needsPairs, withPairs, type ScriptMap } from '../../lib/search-script-map.ts';
 import { BUNDLE_PATH, FILTER_KEYS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH, type SearchLocale } from '../../lib/search-config.ts';
 
@@ -175,7 +175,7 @@ export function startSearchPage(): void {
     const heading = el('h3', chinese ? { lang: config.chineseLang } : {});
     heading.append(el('a', { href: data.url }, meta.title ?? data.url));
     const excerpt = el('p', { class: 'search-excerpt', ...(chinese ? { lang: config.chineseLang } : {}) });
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes the text and only adds <mark>
+    excerpt.innerHTML = highlightExcerpt(data.excerpt, state.q, hit.source); // Pagefind escapes the text and only adds <mark>
     li.append(source, heading, excerpt);
     const pageUrl = data.url.replace(/#.*$/, '');
     const subs = data.sub_results.filter((sub) => sub.url !== pageUrl && sub.url.includes('#')).slice(0, 3);
@@ -185,7 +185,7 @@ export function startSearchPage(): void {
         const item = el('li');
         item.append(el('a', { href: sub.url }, sub.title));
         const ex = el('span', { class: 'search-excerpt' });
-        ex.innerHTML = ` ${sub.excerpt}`;
+        ex.innerHTML = ` ${highlightExcerpt(sub.excerpt, state.q, hit.source)}`;
         item.append(ex);
         ul.append(item);
       }
