@@ -1,0 +1,200 @@
+/**
+ * KPI data of the archive: `content/reports/<issuer>/<year>/data/kpi.csv` (schema in
+ * docs/kpi-data.md), read once per build; tables of a report, rows of an HKEX code, the JSON of the
+ * downloads and the geometry of the static bar charts. Pure apart from `loadKpi*` (file reads).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import type { Localized } from './archive.ts';
+
+export const KPI_LANGS = ['en', 'zh-Hant', 'zh-Hans'] as const;
+
+export interface KpiRow {
+  id: string;
+  section: string;
+  table: string;
+  category: Localized;
+  group: Localized;
+  label: Localized;
+  unit: Localized;
+  /** period → value; null where the report prints no value (`/`, `—`) */
+  values: Record<string, number | null>;
+  note: Localized;
+  hkex: string[];
+  source: 'table' | 'override';
+}
+
+export interface KpiDisagreement { id: string; period: string; values: Record<string, number | null>; labels: Localized }
+
+export interface ReportKpi {
+  issuer: string;
+  year: string;
+  periods: string[];
+  rows: KpiRow[];
+  disagreements: KpiDisagreement[];
+  warnings: string[];
+}
+
+export interface KpiTable {
+  id: string;
+  section: string;
+  rows: KpiRow[];
+  /** periods with at least one value in this table */
+  periods: string[];
+}
+
+const localized = (rec: Record<string, string>, field: string): Localized => {
+  const out: Localized = {};
+  for (const l of KPI_LANGS) if (rec[`${field}.${l}`]) out[l] = rec[`${field}.${l}`];
+  return out;
+};
+
+/** Parse one `kpi.csv` (with or without its BOM). */
+export function parseKpiCsv(text: string): { periods: string[]; rows: KpiRow[] } {
+  const records = parseCsv(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const head = (parseCsv(text, { bom: true, to_line: 1 }) as string[][])[0] ?? [];
+  const periods = head.filter((h) => h.startsWith('period:')).map((h) => h.slice('period:'.length));
+  const rows = records.map((r): KpiRow => ({
+    id: r.id,
+    section: r.section,
+    table: r.table,
+    category: localized(r, 'category'),
+    group: localized(r, 'group'),
+    label: localized(r, 'label'),
+    unit: localized(r, 'unit'),
+    values: Object.fromEntries(periods.filter((p) => r[`period:${p}`] !== undefined).map((p) => [p, r[`period:${p}`] === '' ? null : Number(r[`period:${p}`])])),
+    note: localized(r, 'note'),
+    hkex: r.hkex ? r.hkex.split(' ') : [],
+    source: r.source === 'override' ? 'override' : 'table',
+  }));
+  return { periods, rows };
+}
+
+const reportsDir = () => join(process.cwd(), process.env.CONTENT_DIR ?? 'content', 'reports');
+let cache: ReportKpi[] | undefined;
+
+/** Every report's KPI data (reports without `data/kpi.csv` are absent). */
+export function loadKpiArchive(dir = reportsDir()): ReportKpi[] {
+  if (cache && dir === reportsDir()) return cache;
+  const out: ReportKpi[] = [];
+  for (const issuer of readdirSync(dir).sort()) {
+    for (const year of readdirSync(join(dir, issuer)).sort()) {
+      const file = join(dir, issuer, year, 'data', 'kpi.csv');
+      if (!existsSync(file)) continue;
+      const { periods, rows } = parseKpiCsv(readFileSync(file, 'utf8'));
+      const checksFile = join(dir, issuer, year, 'data', 'checks.yaml');
+      const checks = existsSync(checksFile) ? parseYaml(readFileSync(checksFile, 'utf8')) ?? {} : {};
+      out.push({ issuer, year, periods, rows, disagreements: checks.disagreements ?? [], warnings: checks.warnings ?? [] });
+    }
+  }
+  if (dir === reportsDir()) cache = out;
+  return out;
+}
+
+export function loadKpi(issuer: string, year: string): ReportKpi | undefined {
+  return loadKpiArchive().find((r) => r.issuer === issuer && r.year === year);
+}
+
+/** The tables of a report in file order, each with the periods it has values for. */
+export function kpiTables(data: ReportKpi): KpiTable[] {
+  const tables = new Map<string, KpiTable>();
+  for (const r of data.rows) {
+    let t = tables.get(r.table);
+    if (!t) tables.set(r.table, (t = { id: r.table, section: r.section, rows: [], periods: [] }));
+    t.rows.push(r);
+  }
+  for (const t of tables.values()) t.periods = data.periods.filter((p) => t.rows.some((r) => r.values[p] !== undefined && r.values[p] !== null));
+  return [...tables.values()];
+}
+
+/** Rows of a table under their group headings (consecutive rows of one group). */
+export function groupRows(rows: KpiRow[], lang: (l: Localized) => string): { group: string; groupText: Localized; rows: KpiRow[] }[] {
+  const out: { group: string; groupText: Localized; rows: KpiRow[] }[] = [];
+  for (const r of rows) {
+    const g = lang(r.group);
+    const last = out.at(-1);
+    if (last && last.group === g) last.rows.push(r);
+    else out.push({ group: g, groupText: r.group, rows: [r] });
+  }
+  return out;
+}
+
+/** Rows that form a series: values for two or more periods. */
+export const isSeries = (r: KpiRow, periods: string[]) => periods.filter((p) => typeof r.values[p] === 'number').length >= 2;
+
+/** A number as printed on the page: thousands separators, the decimals the data has. */
+export function formatValue(v: number | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  const [int, dec] = String(v).includes('e') ? v.toFixed(12).replace(/0+$/, '').replace(/\.$/, '').split('.') : String(v).split('.');
+  const neg = int.startsWith('-');
+  const digits = neg ? int.slice(1) : int;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '−' : ''}${grouped}${dec ? '.' + dec : ''}`;
+}
+
+export interface Bar { period: string; value: number | null; x: number; y: number; width: number; height: number; text: string; textX: number }
+export interface ChartRow { id: string; label: string; unit: string; y: number; bars: Bar[] }
+export interface ChartGeometry { width: number; height: number; rows: ChartRow[]; labelX: number; barX: number; barMax: number }
+
+/**
+ * Horizontal bars, one group per row and one bar per period; each row on its own scale (rows
+ * have different units), the value printed at the end of each bar and the period at its start,
+ * so nothing is told by colour alone. Deterministic numbers (rounded to 0.1).
+ */
+export function chartGeometry(rows: { id: string; label: string; unit: string; values: Record<string, number | null> }[], periods: string[], opts: { width?: number } = {}): ChartGeometry {
+  const width = opts.width ?? 560;
+  const barH = 14;
+  const gap = 4;
+  const labelH = 18;
+  const rowGap = 12;
+  const barX = 56;
+  const barMax = width - barX - 110;
+  const r1 = (n: number) => Math.round(n * 10) / 10;
+  let y = 4;
+  const out: ChartRow[] = [];
+  for (const r of rows) {
+    const vals = periods.map((p) => r.values[p] ?? null);
+    const max = Math.max(0, ...vals.map((v) => Math.abs(v ?? 0)));
+    const row: ChartRow = { id: r.id, label: r.label, unit: r.unit, y: r1(y + 13), bars: [] };
+    y += labelH;
+    periods.forEach((p, i) => {
+      const v = vals[i];
+      const w = v === null || max === 0 ? 0 : r1((Math.abs(v) / max) * barMax);
+      row.bars.push({ period: p, value: v, x: barX, y: r1(y), width: w, height: barH, text: formatValue(v) + (r.unit === '%' && v !== null ? '%' : ''), textX: r1(barX + w + 6) });
+      y += barH + gap;
+    });
+    y += rowGap;
+    out.push(row);
+  }
+  return { width, height: r1(y), rows: out, labelX: 0, barX, barMax };
+}
+
+/** Rows of every report that carry `code` (the code page's values section). */
+export function rowsForCode(archive: ReportKpi[], code: string): { report: ReportKpi; rows: KpiRow[] }[] {
+  return archive.map((report) => ({ report, rows: report.rows.filter((r) => r.hkex.includes(code)) })).filter((x) => x.rows.length);
+}
+
+/** The JSON download of a report (numbers as numbers, null for no value). */
+export function reportJson(data: ReportKpi, meta: Record<string, unknown>) {
+  return {
+    schema: 'kpi-data/1',
+    ...meta,
+    periods: data.periods,
+    rows: data.rows.map((r) => ({
+      id: r.id, section: r.section, table: r.table, category: r.category, group: r.group, label: r.label, unit: r.unit,
+      values: Object.fromEntries(data.periods.filter((p) => p in r.values).map((p) => [p, r.values[p]])),
+      note: r.note, hkex: r.hkex, source: r.source,
+    })),
+    checks: { languageDisagreements: data.disagreements, warnings: data.warnings },
+  };
+}
+
+/** Routes of the KPI data: the data page per locale, the downloads (no locale: the data hold every language). */
+export const kpiUrl = {
+  page: (locale: string, issuer: string, year: string) => `/${locale}/${issuer}/${year}/data/`,
+  csv: (issuer: string, year: string) => `/data/${issuer}/${year}.csv`,
+  json: (issuer: string, year: string) => `/data/${issuer}/${year}.json`,
+  archive: () => '/data/archive.json',
+};
