@@ -49,7 +49,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     if (head.caption) tb.caption = head.caption;
     const entry = { end: hit.end, block: tb, from: head.from };
     tables.set(head.from, entry);
-    i = hit.end - 1;
+    i = Math.max(i, hit.end - 1); // never backwards (a table found from an earlier start can end before i)
   }
 
   // second pass: a value alone on its line under a wrapped label (`Suppliers of principal business` / `(online and offline)` / `463`)
@@ -70,7 +70,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     if (head.header) tb.header = head.header;
     if (head.caption) tb.caption = head.caption;
     tables.set(head.from, { end: hit.end, block: tb, from: head.from } as any);
-    i = hit.end - 1;
+    i = Math.max(i, hit.end - 1); // never backwards (a table found from an earlier start can end before i)
   }
 
   let lastSec = 0;
