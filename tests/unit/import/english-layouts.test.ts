@@ -1,0 +1,146 @@
+/**
+ * English reports in the other common layouts (fixtures under tests/fixtures/import/, assembled by
+ * tests/fixtures/import/assemble.ts): running headers with a chapter name and a page number on lines
+ * of their own, numbered (`4.`, `4.1`, `4.1.1`) and roman-numeral chapters, all-caps headings,
+ * `(CONTINUED)` repeats, glued bullets, footnote digits glued to words, an HKEX content index.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPipeline, type PipelineResult } from '../../../scripts/import/pipeline.ts';
+import { ROOT } from './helpers.ts';
+import { readSource, toLines } from '../../../scripts/import/read-source.ts';
+
+const FIX = join(ROOT, 'tests/fixtures/import');
+const NUMBERED = join(FIX, 'en-numbered/harbourline-esg-2021.en.txt');
+const ROMAN = join(FIX, 'en-roman/pacific-jade-esg-2022.en.txt');
+const tmp = mkdtempSync(join(tmpdir(), 'import-en-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const cache = new Map<string, PipelineResult>();
+const run = (f: string) => {
+  if (!cache.has(f)) cache.set(f, runPipeline(readFileSync(f), 'en', {}, f));
+  return cache.get(f)!;
+};
+const body = (f: string, id: string) => {
+  const s = run(f).sections.find((x) => x.id === id);
+  if (!s) throw new Error(`no section ${id}`);
+  return s.mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
+};
+const cliJson = (f: string) => {
+  // no --lang, no overrides file: everything is detected
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), f, '--issuer', 'x', '--year', '2021', '--out', tmp, '--dry-run', '--json'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+/** the lines the importer numbers (a form feed starts a line of its own: read-source.ts) */
+const sourceLines = (f: string) => toLines(readSource(readFileSync(f))).map((l) => l.text);
+
+describe.each([
+  ['numbered chapters, running headers', NUMBERED, 'Harbourline Logistics Holdings Limited Environmental, Social and Governance Report 2021', 22],
+  ['roman-numeral chapters, running footers', ROMAN, 'Pacific Jade Foods Group Limited | Environmental, Social and Governance Report 2022', 19],
+])('%s (CLI)', (_name, file, running, pages) => {
+  it('detects en and the running-headers layout, drops every header line and page number and lists them', () => {
+    const j = cliJson(file);
+    expect(j.profile).toMatchObject({ lang: 'en', layout: 'running-headers', detected: true });
+    expect(j.fidelity).toBeGreaterThanOrEqual(0.995);
+    const src = sourceLines(file);
+    const headerLines = src.flatMap((t, i) => (t === running ? [i + 1] : []));
+    expect(headerLines.length).toBe(pages);
+    const dropped = new Map<number, { text: string; why: string }>(j.dropped.map((d: any) => [d.line, d]));
+    for (const n of headerLines) expect(dropped.get(n)?.why, `line ${n}`).toBe('running header');
+    const numbers = j.dropped.filter((d: any) => d.why === 'page number').map((d: any) => Number(d.text));
+    expect(numbers).toEqual(Array.from({ length: pages }, (_, k) => k + 3));
+    expect(j.dropped.filter((d: any) => d.why === 'chapter name in the running header').length).toBeGreaterThanOrEqual(pages);
+    // nothing else is dropped: furniture and (continued) repeats only
+    expect(new Set(j.dropped.map((d: any) => d.why))).toEqual(new Set(['running header', 'page number', 'chapter name in the running header', '(continued) repeat']));
+    expect(j.sections.map((s: any) => s.id)).toEqual(['front', 'about-this-report', 'board-statement', 'stakeholder-engagement-and-materiality', 'environmental', 'social', 'hkex-esg-reporting-guide']);
+    expect(j.sections.every((s: any) => s.lang === 'en' && s.chars > 0)).toBe(true);
+  });
+  it('leaves no furniture in the MDX', () => {
+    for (const s of run(file).sections) {
+      expect(s.mdx).not.toContain(running);
+      expect(s.mdx).not.toMatch(/^\d{1,3}$/m);
+      expect(s.mdx).not.toMatch(/\(continued\)/i);
+    }
+  });
+  it('tags sections with the HKEX codes of the content index (by page), not the undisclosed ones', () => {
+    const r = run(file);
+    const env = r.sections.find((s) => s.id === 'environmental')!;
+    const soc = r.sections.find((s) => s.id === 'social')!;
+    expect(env.frameworks!.hkex).toEqual(expect.arrayContaining(['A1', 'A1.1', 'A1.2', 'A2.1', 'A2.5', 'A3.1', 'A4.1']));
+    expect(env.frameworks!.hkex.some((c) => c.startsWith('B'))).toBe(false);
+    expect(soc.frameworks!.hkex).toEqual(expect.arrayContaining(['B1', 'B1.1', 'B1.2', 'B2.2', 'B5.1', 'B8.2']));
+    expect(soc.frameworks!.hkex.some((c) => c.startsWith('A'))).toBe(false);
+    expect(r.index.filter((x) => x.kind === 'kpi').length).toBe(36);
+    expect(r.sections.find((s) => s.id === 'hkex-esg-reporting-guide')!.mdx).toMatch(/\| A1\.1 \| The types of emissions/);
+  });
+});
+
+describe('numbered layout', () => {
+  const f = NUMBERED;
+  it('cuts at the numbered chapters with printed pages and numbers', () => {
+    const s = run(f).sections;
+    expect(s.map((x) => [x.number, x.title])).toEqual([
+      [undefined, 'Harbourline Logistics Holdings Limited'], ['1', 'ABOUT THIS REPORT'], ['2', 'BOARD STATEMENT'],
+      ['3', 'STAKEHOLDER ENGAGEMENT AND MATERIALITY'], ['4', 'ENVIRONMENTAL'], ['5', 'SOCIAL'], ['6', 'HKEX ESG REPORTING GUIDE CONTENT INDEX'],
+    ]);
+    expect(s.find((x) => x.id === 'environmental')!.pages).toEqual({ from: 7, to: 12 });
+    expect(s.find((x) => x.id === 'social')!.pages).toEqual({ from: 13, to: 21 });
+  });
+  it('finds 4.1 headings as ## and 4.1.1 as ###, a (Continued) repeat once', () => {
+    const env = body(f, 'environmental');
+    expect(env).toMatch(/^## 4\.1 Emissions$/m);
+    expect(env).toMatch(/^### 4\.1\.1 Air Emissions$/m);
+    expect(env).toMatch(/^### 4\.1\.2 Greenhouse Gas Emissions$/m);
+    expect(env.match(/^## 4\.2 Use of Resources$/gm)).toHaveLength(1);
+    expect(env).toMatch(/^### 4\.2\.2 Water$/m);
+    expect(body(f, 'social').match(/^## 5\.1 Employment$/gm)).toHaveLength(1);
+    expect(body(f, 'stakeholder-engagement-and-materiality').match(/^## 3\.2 Materiality Assessment$/gm)).toHaveLength(1);
+    const dropped = run(f).dropped.filter((d) => d.why === '(continued) repeat').map((d) => d.text);
+    expect(dropped).toEqual(['3.2 Materiality Assessment (Continued)', '4.2 Use of Resources (Continued)', '5.1 Employment (Continued)', '6. HKEX ESG Reporting Guide Content Index (Continued)', '6. HKEX ESG Reporting Guide Content Index (Continued)']);
+  });
+  it('turns glued bullets into lists and the contents page into a list', () => {
+    expect(body(f, 'about-this-report')).toMatch(/^- Materiality: the material ESG issues/m);
+    expect(body(f, 'environmental')).toMatch(/^- route planning software that reduced the distance travelled per delivery by 4%;$/m);
+    expect(body(f, 'stakeholder-engagement-and-materiality')).toMatch(/^- Occupational health and safety\n- Greenhouse gas emissions/m);
+    expect(body(f, 'front')).toMatch(/^- 4\.1 Emissions … 7$/m);
+  });
+  it('turns footnote digits glued to words into [^n]', () => {
+    const env = body(f, 'environmental');
+    expect(env).toContain('total GHG emissions[^2] decreased');
+    expect(env).toContain('**Table 2: Air Emissions[^1]**');
+    expect(env).toMatch(/^\[\^2\]: The GHG emissions were calculated/m);
+    expect(body(f, 'social')).toMatch(/^\[\^3\]: The turnover rate is/m);
+  });
+});
+
+describe('roman-numeral layout', () => {
+  const f = ROMAN;
+  it('cuts at I.–VI. and finds all-caps headings as ##', () => {
+    const s = run(f).sections;
+    expect(s.map((x) => x.number)).toEqual([undefined, 'I', 'II', 'III', 'IV', 'V', 'VI']);
+    expect(s.find((x) => x.id === 'environmental')!.pages).toEqual({ from: 6, to: 10 });
+    const env = body(f, 'environmental');
+    for (const h of ['EMISSIONS', 'USE OF RESOURCES', 'WASTE MANAGEMENT', 'THE ENVIRONMENT AND NATURAL RESOURCES', 'CLIMATE CHANGE']) expect(env).toMatch(new RegExp(`^## ${h}$`, 'm'));
+    expect(env.match(/^## USE OF RESOURCES$/gm)).toHaveLength(1);
+    expect(env).toMatch(/^### Air Emissions$/m);
+    const soc = body(f, 'social');
+    expect(soc.match(/^## EMPLOYMENT$/gm)).toHaveLength(1);
+    expect(soc).toMatch(/^## ANTI-CORRUPTION$/m);
+  });
+  it('bullets (●, private-use glyph) become lists; footnotes become [^n]', () => {
+    expect(body(f, 'stakeholder-engagement-and-materiality')).toMatch(/^- Food safety and product quality$/m);
+    expect(body(f, 'environmental')).toMatch(/^- The replacement of two cold rooms/m);
+    expect(body(f, 'environmental')).toContain('greenhouse gas emissions[^1] were');
+    expect(body(f, 'environmental')).toContain('water consumption[^2] during');
+    expect(body(f, 'social')).toContain('turnover rate[^3] for');
+  });
+  it('B5.3 and B5.4 (printed —) are not tagged', () => {
+    const r = run(f);
+    expect(r.index.find((x) => x.code === 'B5.3')?.status).toBe('not-reported');
+    expect(r.sections.find((s) => s.id === 'social')!.frameworks!.hkex).not.toContain('B5.3');
+  });
+});
