@@ -214,6 +214,8 @@ export function startSearchPage(): void {
       const hits = await runQuery(sources, q, { filters: state.filters, ...(state.sort ? { sort: state.sort } : {}) });
       if (token !== run) return;
       status.textContent = hits.length === 0 ? format(s.searchNone!, { q }) : format(q ? s.searchCount! : s.searchCountFiltered!, { n: hits.length, q });
+      // an English reader who typed Chinese: point to the widened search
+      if (hits.length === 0 && config.locale === 'en' && !widen && hasHan(q)) status.textContent += ` ${s.searchTryChinese}`;
       await render(hits, state, sources, PAGE_SIZE, token);
     } catch (error) {
       console.error(error);
