@@ -173,7 +173,18 @@ export function chartGeometry(rows: { id: string; label: string; unit: string; v
 
 /** Rows of every report that carry `code` (the code page's values section). */
 export function rowsForCode(archive: ReportKpi[], code: string): { report: ReportKpi; rows: KpiRow[] }[] {
-  return archive.map((report) => ({ report, rows: report.rows.filter((r) => r.hkex.includes(code)) })).filter((x) => x.rows.length);
+  return archive.map((report) => ({ report, rows: dedupeReprints(report.rows.filter((r) => r.hkex.includes(code))) })).filter((x) => x.rows.length);
+}
+
+/**
+ * A figure a report prints twice (a body table and its KPI appendix, often with other wording:
+ * `天然氣` / `天然氣消耗量`): the earlier printing is dropped when a later row has exactly the same
+ * values in every period and those values are telling (not only 0, 100 or none).
+ */
+export function dedupeReprints(rows: KpiRow[]): KpiRow[] {
+  const sig = (r: KpiRow) => JSON.stringify(Object.entries(r.values).filter(([, v]) => v !== null).sort());
+  const telling = (r: KpiRow) => Object.values(r.values).some((v) => v !== null && v !== 0 && v !== 100);
+  return rows.filter((r, i) => !(telling(r) && rows.slice(i + 1).some((x) => x.section !== r.section && sig(x) === sig(r))));
 }
 
 /** The JSON download of a report (numbers as numbers, null for no value). */

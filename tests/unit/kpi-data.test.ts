@@ -140,3 +140,37 @@ describe('data files of the archive', () => {
     expect(appendix.filter((r) => r['period:2023'] !== '' && r['period:2024'] !== '').length).toBeGreaterThanOrEqual(90);
   });
 });
+
+describe('site model (src/lib/kpi-data.ts)', async () => {
+  const { parseKpiCsv, kpiTables, chartGeometry, formatValue, dedupeReprints, rowsForCode, loadKpiArchive } = await import('../../src/lib/kpi-data.ts');
+  it('formats values with separators and keeps the decimals of the data', () => {
+    expect(formatValue(8360590.49)).toBe('8,360,590.49');
+    expect(formatValue(-1234)).toBe('−1,234');
+    expect(formatValue(0.000007)).toBe('0.000007');
+    expect(formatValue(null)).toBe('—');
+  });
+  it('reads the committed CSVs: numbers, nulls, tables with their periods', () => {
+    const archive = loadKpiArchive(path.join(CONTENT, 'reports'));
+    expect(archive.length).toBeGreaterThan(0);
+    for (const r of archive) for (const row of r.rows) for (const v of Object.values(row.values)) expect(v === null || typeof v === 'number').toBe(true);
+    const jd = archive.find((r) => r.issuer === 'jd-health');
+    if (jd) expect(kpiTables(jd).find((t) => t.id === 'a01-t1')!.periods).toEqual(['2023', '2024']);
+  });
+  it('chart geometry is deterministic, scales each row on its own and keeps no-value bars empty', () => {
+    const rows = [{ id: 'a', label: 'A', unit: '%', values: { 2023: 10, 2024: 5 } }, { id: 'b', label: 'B', unit: '', values: { 2023: null, 2024: 1000 } }];
+    const g1 = chartGeometry(rows, ['2023', '2024']);
+    expect(chartGeometry(rows, ['2023', '2024'])).toEqual(g1);
+    expect(g1.rows[0].bars[0].width).toBe(g1.barMax);
+    expect(g1.rows[0].bars[1].width).toBe(Math.round((g1.barMax / 2) * 10) / 10);
+    expect(g1.rows[0].bars[0].text).toBe('10%');
+    expect(g1.rows[1].bars[0]).toMatchObject({ width: 0, text: '—' });
+    expect(g1.rows[1].bars[1].width).toBe(g1.barMax);
+  });
+  it('a figure printed in a body table and again in the appendix is shown once per code', () => {
+    const csv = '\uFEFFid,section,table,label.zh-Hant,period:2023,period:2024,hkex,source\r\nx1,c02,c02-t1,柴油,50329.7,47,A2.1,table\r\nx2,a01,a01-t1,柴油消耗量,50329.7,47,A2.1,table\r\nx3,c02,c02-t1,天然氣,0,0,A2.1,table\r\nx4,a01,a01-t1,天然氣消耗量,0,0,A2.1,table\r\n';
+    const { rows, periods } = parseKpiCsv(csv);
+    expect(periods).toEqual(['2023', '2024']);
+    expect(dedupeReprints(rows).map((r) => r.id)).toEqual(['x2', 'x3', 'x4']);
+    expect(rowsForCode([{ issuer: 'i', year: 'y', periods, rows, disagreements: [], warnings: [] }], 'A2.1')[0].rows.map((r) => r.id)).toEqual(['x2', 'x3', 'x4']);
+  });
+});
