@@ -15,6 +15,7 @@ import { loadCatalogue } from './import/auto-index.ts';
 import { parseOverrides } from './import/overrides.ts';
 import { mergeReportYaml } from './import/write-mdx.ts';
 import { ImportError, LANGS, type Lang } from './import/types.ts';
+import { writeKpiData } from './import/kpi-data.ts';
 
 const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
 
@@ -136,6 +137,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
         mkdirSync(dirname(c.path), { recursive: true });
         writeFileSync(c.path, c.path === reportPath ? report : plan.get(c.path)!);
       }
+      writeKpiData(out); // data/kpi.csv from the KPI tables of every imported language (kpi-data.ts)
     }
     if (args.json) {
       console.log(JSON.stringify({

@@ -379,8 +379,10 @@ function readReport(dir: string) {
   }
   const ovFile = join(dir, 'data', 'overrides.yaml');
   const overrides: DataOverrides = existsSync(ovFile) ? parseYaml(readFileSync(ovFile, 'utf8')) ?? {} : {};
-  const catFile = resolve(dir, '../../../frameworks', `${report.hkexEdition}.yaml`);
-  const defined = new Set<string>(existsSync(catFile) ? (parseYaml(readFileSync(catFile, 'utf8')).items ?? []).map((i: { code: string }) => i.code) : []);
+  // the catalogue beside the report's content tree, or the repository's (an import into another folder)
+  const catFile = [resolve(dir, '../../../frameworks'), resolve(fileURLToPath(import.meta.url), '../../../content/frameworks')]
+    .map((d) => join(d, `${report.hkexEdition}.yaml`)).find((f) => existsSync(f)) ?? '';
+  const defined = new Set<string>(catFile ? (parseYaml(readFileSync(catFile, 'utf8')).items ?? []).map((i: { code: string }) => i.code) : []);
   const period = report.yearLabel?.en ?? report.year;
   return { langs, files, overrides, defined, period: String(period) };
 }
