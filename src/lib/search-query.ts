@@ -129,10 +129,8 @@ function pagefindFilters(filters: Record<string, string[]> | undefined): Pagefin
 }
 
 /** Searches every source with every variant; one hit per page, best tier first then score. */
-export async function runQuery(sources: Source[], query: string, options: QueryOptions = {}): Promise<Hit[]> {
-  const filters = pagefindFilters(options.filters);
-  const sort = options.sort === 'year-desc' ? { year: 'desc' as const } : options.sort === 'year-asc' ? { year: 'asc' as const } : undefined;
-  const tiers = options.tiers ?? [0, 1, 2];
+async function collect(sources: Source[], query: string, filterValues: Record<string, string[]> | undefined, tiers: readonly Tier[]): Promise<Hit[]> {
+  const filters = pagefindFilters(filterValues);
   const hits = new Map<string, Hit>();
   const order: string[] = [];
   for (const source of sources) {
@@ -144,7 +142,7 @@ export async function runQuery(sources: Source[], query: string, options: QueryO
       for (const spelling of spellings)
         for (const v of queryVariants(spelling)) if (tiers.includes(v.tier) && !variants.some((w) => w.text === v.text)) variants.push(v);
     for (const variant of variants) {
-      const response = await source.api.search(variant.text, { ...(filters ? { filters } : {}), ...(sort ? { sort } : {}) });
+      const response = await source.api.search(variant.text, filters ? { filters } : {});
       for (const result of response?.results ?? []) {
         const key = `${source.kind}:${result.id}`;
         const known = hits.get(key);
@@ -157,13 +155,26 @@ export async function runQuery(sources: Source[], query: string, options: QueryO
       }
     }
   }
-  const list = order.map((k) => hits.get(k)!);
   const sourceRank = (h: Hit) => sources.indexOf(h.source);
-  if (sort) {
-    // Pagefind already sorted each response by year; keep that order, native source first.
-    return list.sort((a, b) => sourceRank(a) - sourceRank(b));
-  }
-  return list.sort((a, b) => sourceRank(a) - sourceRank(b) || a.tier - b.tier || b.score - a.score);
+  return order.map((k) => hits.get(k)!).sort((a, b) => sourceRank(a) - sourceRank(b) || a.tier - b.tier || b.score - a.score);
+}
+
+/**
+ * Searches every source with every variant and merges the hits: one per page, best tier first,
+ * then Pagefind's score. Sorted by year, it runs one such pass per year (newest or oldest first):
+ * Pagefind's own sort orders each variant's response, but not the merge of several.
+ */
+export async function runQuery(sources: Source[], query: string, options: QueryOptions = {}): Promise<Hit[]> {
+  const tiers = options.tiers ?? [0, 1, 2];
+  if (!options.sort || options.sort === 'relevance') return collect(sources, query, options.filters, tiers);
+  const years = new Set<string>();
+  for (const source of sources) for (const y of Object.keys((await source.api.filters?.())?.year ?? {})) years.add(y);
+  const chosen = options.filters?.year;
+  const order = [...years].filter((y) => !chosen?.length || chosen.includes(y)).sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1));
+  if (options.sort === 'year-desc') order.reverse();
+  const out: Hit[] = [];
+  for (const year of order) out.push(...(await collect(sources, query, { ...options.filters, year: [year] }, tiers)));
+  return out;
 }
 
 /** Page URL without fragment or trailing index.html, as results and ground truth compare. */

@@ -135,6 +135,13 @@ describe('search in the browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > ol > li').length > 10);
     // focus moves to the first new result
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.parentElement?.children[10]?.contains(document.activeElement))).toBe(true);
+    // newest year first
+    await page.selectOption('#search-sort', 'year-desc');
+    await page.waitForURL(/sort=year-desc/);
+    await waitForResults(page);
+    const years = (await resultLinks(page)).filter((l) => !l.includes('#')).map((l) => Number(l.split('/')[3]));
+    expect(years.length).toBeGreaterThan(1);
+    expect([...years].sort((a, b) => b - a)).toEqual(years);
   });
 
   it('/en/: widening to the Chinese reports labels Chinese results', async () => {

@@ -39,6 +39,24 @@ describe('query variants', () => {
   });
 });
 
+describe('year order', () => {
+  it('runs one merged pass per year, newest first', async () => {
+    const result = (id: string, score: number) => ({ id, score, words: [], data: async () => ({ url: `/${id}/` }) as never });
+    const pages: Record<string, string> = { a: '2018', b: '2024', c: '2023', d: '2024' };
+    const api: PagefindApi = {
+      filters: async () => ({ year: { '2018': 1, '2023': 1, '2024': 2 } }),
+      search: async (_term, opts) => {
+        const year = (opts?.filters?.year as { any: string[] }).any[0];
+        return { results: Object.keys(pages).filter((id) => pages[id] === year).map((id, i) => result(id, 10 - i)) };
+      },
+    };
+    const hits = await runQuery([{ api, kind: 'native' }], 'x', { sort: 'year-desc' });
+    expect(hits.map((h) => pages[h.id])).toEqual(['2024', '2024', '2023', '2018']);
+    const only = await runQuery([{ api, kind: 'native' }], 'x', { sort: 'year-asc', filters: { year: ['2023', '2018'] } });
+    expect(only.map((h) => h.id)).toEqual(['a', 'c']);
+  });
+});
+
 describe('excerpt highlighting', () => {
   it('marks the query words when the excerpt holds them, else keeps Pagefind marks', () => {
     expect(highlightExcerpt('減<mark>碳</mark>，推進<mark>碳</mark>中<mark>和</mark>。', '碳中和', {})).toBe('減碳，推進<mark>碳中和</mark>。');
