@@ -148,7 +148,7 @@ export function findRunningHeaders(lines: Line[]): RunningHeaders {
   }
   // chapter names: the most frequent candidate is the running header line; the other candidates in
   // a zone, and short lines printed between two furniture lines of a zone, are chapter names
-  const top = Math.max(...headers.map((h) => occ.get(h)!.length));
+  const top = occ.get(headers[0])!.length;
   for (const z of zones) {
     for (let k = pos[z.from] + 1; k < pos[z.to]; k++) {
       const j = nb[k];
@@ -226,7 +226,7 @@ export function stripRunningHeaders(lines: Line[], rh: RunningHeaders = findRunn
     }
   }
   dropped.sort((a, b) => a.line - b.line);
-  const pageCount = sorted.length ? Math.max(...sorted.map((s) => s[0])) : 1;
+  const pageCount = sorted.reduce((m, s) => Math.max(m, s[0]), 1);
   return { dropped, starts, pageCount, chapterOfPage, warnings };
 }
 
