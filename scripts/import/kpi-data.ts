@@ -174,7 +174,11 @@ export function yearTableMetrics(t: MdxTable, notes: Map<string, string>, warnin
         }
       }
     }
-    const [clean, rowNotes] = footRef(label, notes);
+    let [clean, rowNotes] = footRef(label, notes);
+    // a row group printed in a merged cell before the label (`特殊員工 殘疾員工總數`, `因工損傷 因工傷損失工作日數`)
+    let rowGroup = group;
+    const glued = /^(\p{Script=Han}\S{0,10}(?:\s*[（(][A-Za-z]+[)）])?)\s+(\p{Script=Han}{3}.*)$/u.exec(clean);
+    if (glued && !/\d/.test(glued[1])) { rowGroup = glued[1]; clean = glued[2]; }
     const values: Record<string, number | null> = {};
     const printed: Record<string, string> = {};
     let bad = false;
@@ -189,7 +193,7 @@ export function yearTableMetrics(t: MdxTable, notes: Map<string, string>, warnin
     });
     if (bad) { warnings.push(`${t.section} table ${t.index + 1}: row "${clean}" has a value that is not a number (${periods.filter(Boolean).map((p) => printed[p]).join(' | ')}); left out`); return; }
     if (!clean) return;
-    out.push({ key: `${t.section}#${t.index}#${i}`, section: t.section, table: `${t.section}-t${t.index + 1}`, category, group: [topic, group].filter(Boolean).join(' › '), label: clean, unit, values, notes: rowNotes, printed });
+    out.push({ key: `${t.section}#${t.index}#${i}`, section: t.section, table: `${t.section}-t${t.index + 1}`, category, group: [topic, rowGroup].filter(Boolean).join(' › '), label: clean, unit, values, notes: rowNotes, printed });
     void first;
   });
   return out;
