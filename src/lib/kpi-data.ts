@@ -109,6 +109,15 @@ export function kpiTables(data: ReportKpi): KpiTable[] {
   return [...tables.values()];
 }
 
+/** What names a table: its first row's category (pillar or printed caption), else its group; none for prose values. */
+export function tableName(table: KpiTable): Localized | undefined {
+  const first = table.rows[0];
+  if (!first || table.id.endsWith('-text')) return undefined;
+  if (Object.values(first.category).some(Boolean)) return first.category;
+  if (Object.values(first.group).some(Boolean)) return { ...first.group, ...Object.fromEntries(Object.entries(first.group).map(([l, g]) => [l, g!.split(' › ')[0]])) };
+  return undefined;
+}
+
 /** Rows of a table under their group headings (consecutive rows of one group). */
 export function groupRows(rows: KpiRow[], lang: (l: Localized) => string): { group: string; groupText: Localized; rows: KpiRow[] }[] {
   const out: { group: string; groupText: Localized; rows: KpiRow[] }[] = [];
