@@ -23,7 +23,7 @@ import { tagByNames, type NamedIndex } from './auto-index.ts';
 import { buildWithKpiTables } from './kpi-tables.ts';
 import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
-import { countKeys, mayDrop, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
+import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
 import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
 
 export interface SectionOut extends SectionMeta {
@@ -98,6 +98,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const idxTo = after ? pm.starts.get(after.page) ?? lines.length : lines.length;
   const dropped = rh ? rh.dropped : dropFurniture(lines, pm.folios.map((f) => f.line), (i) => i >= idxFrom && i < idxTo && !pm.folios.some((f) => f.line === i));
   if (auto) dropped.push(...dropNavBars(lines, nav!.lines, ov.drop ?? []));
+  if (auto && !rh && lang === 'en') dropped.push(...mergeContinued(lines)); // `(continued)` repeats without running headers
   dropped.sort((a, b) => a.line - b.line);
   dropped.splice(0, dropped.length, ...obeyFurnitureRule(dropped, lines, original, warnings)); // the furniture rule
   const droppedSet = new Set(dropped.map((d) => d.line));

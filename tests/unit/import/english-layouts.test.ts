@@ -144,3 +144,22 @@ describe('roman-numeral layout', () => {
     expect(r.sections.find((s) => s.id === 'social')!.frameworks!.hkex).not.toContain('B5.3');
   });
 });
+
+describe('the numbered layout without running headers (folio layout)', () => {
+  it('still finds the chapters, headings and (continued) repeats', () => {
+    const lines = readFileSync(NUMBERED, 'utf8').split('\n');
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].replace(/^\f/, '') === 'Harbourline Logistics Holdings Limited Environmental, Social and Governance Report 2021') { i += 2; continue; } // header, chapter name, page number
+      out.push(lines[i]);
+    }
+    const r = runPipeline(out.join('\n'), 'en', {});
+    expect(r.sections.map((s) => s.id)).toEqual(['front', 'about-this-report', 'board-statement', 'stakeholder-engagement-and-materiality', 'environmental', 'social', 'hkex-esg-reporting-guide']);
+    expect(r.fidelity.fidelity).toBeGreaterThanOrEqual(0.995);
+    expect(r.dropped.map((d) => d.why)).toEqual(Array(5).fill('(continued) repeat'));
+    const env = r.sections.find((s) => s.id === 'environmental')!.mdx;
+    expect(env.match(/^## 4\.2 Use of Resources$/gm)).toHaveLength(1);
+    expect(env).toMatch(/^### 4\.1\.1 Air Emissions$/m);
+    expect(r.index.filter((x) => x.kind === 'kpi').length).toBe(36);
+  });
+});
