@@ -16,6 +16,9 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
+/** Left by `npm run new-report` wherever text must still be written. */
+export const SCAFFOLD_MARKER = 'TODO(new-report)';
+
 export interface ContentFile {
   path: string;
   text: string;
@@ -77,6 +80,11 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
   const sections: { lang: string; key: string; name: string; parsed: Parsed<z.output<typeof sectionSchema>> }[] = [];
 
   for (const { path, text } of files) {
+    text.split('\n').forEach((line, i) => {
+      if (line.includes(SCAFFOLD_MARKER)) {
+        problems.push({ file: path, line: i + 1, message: `not written yet: replace the ${SCAFFOLD_MARKER} marker left by npm run new-report` });
+      }
+    });
     const norm = path.replaceAll('\\', '/');
     let m: RegExpExecArray | null;
     if ((m = /content\/issuers\/([^/]+)\.yaml$/.exec(norm))) {
