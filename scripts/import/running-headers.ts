@@ -158,6 +158,38 @@ export function findRunningHeaders(lines: Line[]): RunningHeaders {
     const name = z.lines.find((j) => !PAGE_NUMBER.test(lines[j].text) && !(isHeader.has(lines[j].text) && occ.get(lines[j].text)!.length === top));
     if (name !== undefined) z.chapter = lines[name].text.replace(CONTINUED, '');
   }
+  // a chapter name printed next to (not between) the header line and the page number: where at
+  // least 3 zones, and 80 % of those with a name, print it at the same offset from the header
+  // line, the line at that offset in the other zones is their chapter name (one- or two-page
+  // chapters, whose name is not repeated often enough to be found by itself)
+  const main = headers[0];
+  const headerAt = (z: Zone) => z.lines.find((j) => lines[j].text === main);
+  const offsets = new Map<number, number>();
+  let named = 0;
+  for (const z of zones) {
+    const h = headerAt(z);
+    const c = z.lines.find((j) => !PAGE_NUMBER.test(lines[j].text) && lines[j].text !== main);
+    if (h === undefined || c === undefined) continue;
+    named++;
+    offsets.set(pos[c] - pos[h], (offsets.get(pos[c] - pos[h]) ?? 0) + 1);
+  }
+  const [d, votes] = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  if (d !== 0 && votes >= 3 && votes >= 0.8 * named) {
+    for (const z of zones) {
+      if (z.chapter !== undefined) continue;
+      const h = headerAt(z);
+      const k = h === undefined ? -1 : pos[h] + d;
+      if (k < 0 || k >= nb.length) continue;
+      const j = nb[k];
+      if (z.lines.includes(j) || !isCandidate(lines[j].text) || lines[j].text.length > 80 || PAGE_NUMBER.test(lines[j].text)) continue;
+      if (Math.abs(k - pos[z.from]) > 3 && Math.abs(k - pos[z.to]) > 3) continue;
+      z.chapter = lines[j].text.replace(CONTINUED, '');
+      z.lines.push(j);
+      z.lines.sort((a, b) => a - b);
+      z.from = Math.min(z.from, j);
+      z.to = Math.max(z.to, j);
+    }
+  }
   // header or footer: a page break (leading space = form feed) right after the zone means footers
   let after = 0;
   let before = 0;

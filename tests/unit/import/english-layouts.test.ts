@@ -163,3 +163,18 @@ describe('the numbered layout without running headers (folio layout)', () => {
     expect(r.index.filter((x) => x.kind === 'kpi').length).toBe(36);
   });
 });
+
+describe('a chapter name printed outside the header/page-number pair', () => {
+  it('is learnt from its position on the pages of longer chapters and dropped on one-page chapters too', () => {
+    const running = 'Pacific Jade Foods Group Limited | Environmental, Social and Governance Report 2022';
+    const lines = readFileSync(ROMAN, 'utf8').split('\n');
+    // footers `chapter name / running line / page number` instead of `running line / chapter name / page number`
+    for (let i = 0; i + 1 < lines.length; i++) if (lines[i] === running) { [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]]; i++; }
+    const r = runPipeline(lines.join('\n'), 'en', {});
+    const names = r.dropped.filter((d) => d.why === 'chapter name in the running header').map((d) => d.text);
+    expect(names.slice(0, 4)).toEqual(['About this Report', 'Board Statement', 'Stakeholder Engagement and Materiality', 'Environmental']);
+    expect(names.length).toBe(19);
+    expect(r.sections.some((s) => /^(About this Report|Board Statement)$/m.test(s.mdx))).toBe(false);
+    expect(r.fidelity.fidelity).toBeGreaterThanOrEqual(0.995);
+  });
+});
