@@ -4,14 +4,14 @@
  * emissions, A1.2 greenhouse gas, A1.3 hazardous waste, A1.4 non-hazardous waste, A2.1 energy,
  * A2.2 water, A2.5 packaging, B1.1 workforce, B1.2 turnover, B2.1 fatalities, B2.2 lost days,
  * B3.1 trained share, B3.2 training hours, B5.1 suppliers by region, B6.2 complaints,
- * B7.2/B7.3 anti-corruption, …). Only codes the report's edition defines are kept (the caller
- * passes them). First matching rule wins. Pure.
+ * B7.2/B7.3 anti-corruption, …). Only codes the report's edition defines (and has not deleted) are kept (the
+ * caller passes them); greenhouse gas rows take D28 where A1.2 is deleted (2025 Code). First matching rule wins. Pure.
  */
-interface Rule { code: string; re: RegExp; fallback?: boolean }
+interface Rule { code: string; re: RegExp; fallback?: boolean; /** the code in editions that deleted `code` */ instead?: string }
 
 const RULES: Rule[] = [
   { code: 'A1.1', re: /氮氧化物|硫氧化物|顆粒物|颗粒物|廢氣排放|废气排放|NOx|SOx|particulate|air emission/i },
-  { code: 'A1.2', re: /溫室氣體|温室气体|二氧化碳|碳排放|範圍\s*[123一二三]|范围\s*[123一二三]|範疇|范畴|greenhouse|GHG|CO2|scope [123]/i },
+  { code: 'A1.2', instead: 'D28', re: /溫室氣體|温室气体|二氧化碳|碳排放|範圍\s*[123一二三]|范围\s*[123一二三]|範疇|范畴|greenhouse|GHG|CO2|scope [123]/i },
   { code: 'A1.3', re: /有害廢棄物|有害废弃物|hazardous waste/i },
   { code: 'A1.4', re: /無害廢棄物|无害废弃物|廢棄物|废弃物|non-hazardous waste|waste/i },
   { code: 'A2.5', re: /包裝|包装|packag/i },
@@ -45,7 +45,9 @@ export function kpiCodes(row: { label: string; unit?: string; group?: string; ca
     if (!t.trim()) continue;
     for (const r of RULES) {
       if (r.fallback && (!fallback || !HEADCOUNT.test(t))) continue;
-      if (r.re.test(t) && defined.has(r.code)) return [r.code];
+      if (!r.re.test(t)) continue;
+      if (defined.has(r.code)) return [r.code];
+      if (r.instead && defined.has(r.instead)) return [r.instead]; // GHG in the 2025 Code: D28 (A1.2 deleted)
     }
   }
   return [];

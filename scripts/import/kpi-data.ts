@@ -386,7 +386,7 @@ function readReport(dir: string) {
   // the catalogue beside the report's content tree, or the repository's (an import into another folder)
   const catFile = [resolve(dir, '../../../frameworks'), resolve(fileURLToPath(import.meta.url), '../../../content/frameworks')]
     .map((d) => join(d, `${report.hkexEdition}.yaml`)).find((f) => existsSync(f)) ?? '';
-  const defined = new Set<string>(catFile ? (parseYaml(readFileSync(catFile, 'utf8')).items ?? []).map((i: { code: string }) => i.code) : []);
+  const defined = new Set<string>(catFile ? (parseYaml(readFileSync(catFile, 'utf8')).items ?? []).filter((i: { deleted?: boolean }) => !i.deleted).map((i: { code: string }) => i.code) : []);
   const period = report.yearLabel?.en ?? report.year;
   return { langs, files, overrides, defined, period: String(period) };
 }

@@ -180,9 +180,10 @@ export function chartGeometry(rows: { id: string; label: string; unit: string; v
   return { width, height: r1(y), rows: out, labelX: 0, barX, barMax };
 }
 
-/** Rows of every report that carry `code` (the code page's values section). */
-export function rowsForCode(archive: ReportKpi[], code: string): { report: ReportKpi; rows: KpiRow[] }[] {
-  return archive.map((report) => ({ report, rows: dedupeReprints(report.rows.filter((r) => r.hkex.includes(code))) })).filter((x) => x.rows.length);
+/** Rows of every report that carry `code` (or one of `code`) — the code page's values section. */
+export function rowsForCode(archive: ReportKpi[], code: string | string[]): { report: ReportKpi; rows: KpiRow[] }[] {
+  const codes = new Set(typeof code === 'string' ? [code] : code);
+  return archive.map((report) => ({ report, rows: dedupeReprints(report.rows.filter((r) => r.hkex.some((c) => codes.has(c)))) })).filter((x) => x.rows.length);
 }
 
 /**

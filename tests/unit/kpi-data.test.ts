@@ -105,6 +105,8 @@ describe('tables → metrics', () => {
     expect(kpiCodes({ label: 'Senior Management', unit: '%', group: 'Percentage of Training' }, all)).toEqual(['B3.1']);
     expect(kpiCodes({ label: '廉潔培訓總小時數', unit: '小時' }, all)).toEqual(['B7.3']);
     expect(kpiCodes({ label: 'Office Paper', unit: 'tons', category: 'Energy and Resource Consumption' }, all)).toEqual(['A2']);
+    expect(kpiCodes({ label: '溫室氣體排放總量（範圍 1）', unit: '噸二氧化碳當量' }, new Set(['A1.2', 'D28']))).toEqual(['A1.2']);
+    expect(kpiCodes({ label: '溫室氣體排放總量（範圍 1）', unit: '噸二氧化碳當量' }, new Set(['D28']))).toEqual(['D28']);
   });
 });
 
