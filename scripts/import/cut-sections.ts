@@ -21,7 +21,8 @@ export interface Cut {
 
 export function cutChapters(lines: Line[], pm: PageMap, ov: Overrides, lang: Lang, warnings: string[]): Cut[] {
   const cuts: Cut[] = [];
-  const specs = ov.chapters;
+  // Callers only cut by a chapter list when the overrides give one; a detected outline goes elsewhere.
+  const specs = ov.chapters ?? [];
   for (let k = 0; k < specs.length; k++) {
     const spec = specs[k];
     const from = pm.starts.get(spec.page);
