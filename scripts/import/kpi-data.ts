@@ -249,6 +249,8 @@ export interface DataOverrides {
   /** metric ids by `section-tN` table and row label (the first language's), when a slug is not wanted */
   ids?: Record<string, string>;
   rows?: OverrideRow[];
+  /** what the data page says about data that could not be extracted, per language */
+  notice?: Partial<Record<DataLang, string>>;
 }
 
 export interface Disagreement { id: string; period: string; values: Partial<Record<DataLang, number | null>>; labels: Partial<Record<DataLang, string>> }
@@ -393,12 +395,14 @@ function readReport(dir: string) {
 
 /** Write `data/kpi.csv` and `data/checks.yaml` of a report folder; returns what was written. */
 export function writeKpiData(dir: string, opts: { check?: boolean } = {}): { data: KpiData; changed: string[] } {
-  const data = buildKpiData(readReport(dir));
+  const input = readReport(dir);
+  const data = buildKpiData(input);
   const out = join(dir, 'data');
   const files: [string, string][] = [];
   if (data.metrics.length) {
     files.push(['kpi.csv', toCsv(data)]);
-    files.push(['checks.yaml', stringifyYaml({ rows: data.metrics.length, disagreements: data.disagreements, warnings: data.warnings }, { lineWidth: 0 })]);
+    const notice = input.overrides.notice;
+    files.push(['checks.yaml', stringifyYaml({ rows: data.metrics.length, disagreements: data.disagreements, warnings: data.warnings, ...(notice ? { notice } : {}) }, { lineWidth: 0 })]);
   }
   const changed: string[] = [];
   for (const [f, text] of files) {

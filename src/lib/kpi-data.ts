@@ -35,6 +35,8 @@ export interface ReportKpi {
   rows: KpiRow[];
   disagreements: KpiDisagreement[];
   warnings: string[];
+  /** what could not be extracted (data/overrides.yaml `notice`) */
+  notice?: Localized;
 }
 
 export interface KpiTable {
@@ -86,7 +88,7 @@ export function loadKpiArchive(dir = reportsDir()): ReportKpi[] {
       const { periods, rows } = parseKpiCsv(readFileSync(file, 'utf8'));
       const checksFile = join(dir, issuer, year, 'data', 'checks.yaml');
       const checks = existsSync(checksFile) ? parseYaml(readFileSync(checksFile, 'utf8')) ?? {} : {};
-      out.push({ issuer, year, periods, rows, disagreements: checks.disagreements ?? [], warnings: checks.warnings ?? [] });
+      out.push({ issuer, year, periods, rows, disagreements: checks.disagreements ?? [], warnings: checks.warnings ?? [], notice: checks.notice });
     }
   }
   if (dir === reportsDir()) cache = out;
@@ -208,7 +210,7 @@ export function reportJson(data: ReportKpi, meta: Record<string, unknown>) {
       values: Object.fromEntries(data.periods.filter((p) => p in r.values).map((p) => [p, r.values[p]])),
       note: r.note, hkex: r.hkex, source: r.source,
     })),
-    checks: { languageDisagreements: data.disagreements, warnings: data.warnings },
+    checks: { languageDisagreements: data.disagreements, warnings: data.warnings, ...(data.notice ? { notice: data.notice } : {}) },
   };
 }
 
