@@ -159,11 +159,14 @@ export function yearTableMetrics(t: MdxTable, notes: Map<string, string>, warnin
     if (!unit && pending.length && units.has(label)) { unit = label; label = pending.pop()!; }
     if (pending.length >= 2) { topic = pending[0]; group = pending.slice(1).join(' '); }
     else if (pending.length === 1) {
-      // a heading over rows that are themselves split by subgroups later is a topic
-      const nextBold = t.rows.slice(i + 1).find((x) => bold(x[0]) && x.slice(1).every((c) => !c));
-      group = pending[0];
-      if (!topic) topic = '';
-      void nextBold;
+      // one heading: a subgroup of the current topic, unless it names a new topic — it shares
+      // nothing with the topic and the next heading starts like it (`董事會獨立性與多元化` over
+      // `董事會多元化`, `董事會獨立性`)
+      const b = pending[0];
+      const next = t.rows.slice(i + 1).map((x) => (x.slice(1).every((c) => !c) ? bold(x[0]) : null)).find((x) => x !== null);
+      const kin = (x: string | null | undefined, y: string) => !!x && x.slice(0, 2) === y.slice(0, 2);
+      if (kin(next, b) && !kin(topic, b)) { topic = b; group = ''; }
+      else group = b;
     }
     pending = [];
     // a unit glued to the label (`直接能源消耗密度千克標煤/營業收入（萬元）`)

@@ -80,6 +80,19 @@ describe('tables → metrics', () => {
     expect(d.metrics[3].note['zh-Hant']).toContain('主動離職');
     expect(d.metrics.map((m) => m.hkex)).toEqual([['A1.2'], ['A1.2'], ['B1.1'], ['B1.2']]);
   });
+  it('a single heading is a subgroup of the topic, or a new topic when the next heading starts like it', () => {
+    const mdx = ['| 指標名稱 | 單位 | 2023 年數據 | 2024 年數據 |', '| --- | --- | --- | --- |',
+      '| **反貪腐** |  |  |  |', '| **廉潔培訓** |  |  |  |', '| 廉潔培訓總小時數 | 小時 | 6,099.4 | 7,537 |',
+      '| **董事會獨立性與多元化** |  |  |  |', '| 董事會總人數 | 人 | 7 | 8 |',
+      '| **董事會多元化** |  |  |  |', '| 董事女性人數 | 人 | 2 | 2 |',
+      '| **供應鏈管理** |  |  |  |', '| **按地區劃分的供應商總數** |  |  |  |', '| 供應商總數 | 家 | 4,179 | 4,439 |',
+      '| **以環境或社會標準篩選的供應商** |  |  |  |', '| 具有重大負面影響的供應商數量 | 家 | 0 | 0 |'].join('\n');
+    const d = buildKpiData({ langs: ['zh-Hant'], files: { 'zh-Hant': [['a01', mdx]] }, period: '2024', overrides: {}, defined: new Set() });
+    expect(d.metrics.map((m) => m.group['zh-Hant'])).toEqual([
+      '反貪腐 › 廉潔培訓', '董事會獨立性與多元化', '董事會獨立性與多元化 › 董事會多元化',
+      '供應鏈管理 › 按地區劃分的供應商總數', '供應鏈管理 › 以環境或社會標準篩選的供應商',
+    ]);
+  });
   it('aligns language editions and reports values that disagree as warnings', () => {
     const t = (cap: string, a: string, b: string) => `**${cap}**\n\n|  |  |\n| --- | --- |\n| ${a} |\n| ${b} |\n`;
     const d = buildKpiData({
