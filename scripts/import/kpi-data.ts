@@ -47,6 +47,7 @@ export interface LangMetric {
   label: string;
   unit: string;
   values: Record<string, number | null>;
+  decimals: Record<string, number>;
   notes: string[];
   printed: Record<string, string>;
 }
@@ -60,6 +61,8 @@ export interface Metric {
   label: Partial<Record<DataLang, string>>;
   unit: Partial<Record<DataLang, string>>;
   values: Record<string, number | null>;
+  /** decimals as printed, per period (absent: as the number reads) */
+  decimals?: Record<string, number>;
   note: Partial<Record<DataLang, string>>;
   hkex: string[];
   source: 'table' | 'override';
@@ -183,6 +186,7 @@ export function yearTableMetrics(t: MdxTable, notes: Map<string, string>, warnin
     const glued = /^(\p{Script=Han}\S{0,10}(?:\s*[（(][A-Za-z]+[)）])?)\s+(\p{Script=Han}{3}.*)$/u.exec(clean);
     if (glued && !/\d/.test(glued[1])) { rowGroup = glued[1]; clean = glued[2]; }
     const values: Record<string, number | null> = {};
+    const decimals: Record<string, number> = {};
     const printed: Record<string, string> = {};
     let bad = false;
     periods.forEach((p, c) => {
@@ -191,12 +195,13 @@ export function yearTableMetrics(t: MdxTable, notes: Map<string, string>, warnin
       printed[p] = r[c] ?? '';
       if (!v) { bad = true; return; }
       values[p] = v.value;
+      if (v.decimals) decimals[p] = v.decimals;
       if (v.percent && !unit) unit = '%';
       if (v.qualifier) rowNotes.push(`${v.qualifier}${r[c].replace(/^[<>≥≤約约~]\s*/, '')}`);
     });
     if (bad) { warnings.push(`${t.section} table ${t.index + 1}: row "${clean}" has a value that is not a number (${periods.filter(Boolean).map((p) => printed[p]).join(' | ')}); left out`); return; }
     if (!clean) return;
-    out.push({ key: `${t.section}#${t.index}#${i}`, section: t.section, table: `${t.section}-t${t.index + 1}`, category, group: [topic, rowGroup].filter(Boolean).join(' › '), label: clean, unit, values, notes: rowNotes, printed });
+    out.push({ key: `${t.section}#${t.index}#${i}`, section: t.section, table: `${t.section}-t${t.index + 1}`, category, group: [topic, rowGroup].filter(Boolean).join(' › '), label: clean, unit, values, decimals, notes: rowNotes, printed });
     void first;
   });
   return out;
@@ -225,7 +230,7 @@ export function plainTableMetrics(t: MdxTable, period: string, notes: Map<string
       out.push({
         key: `${t.section}#${t.index}#${c}#${i}`, section: t.section, table: `${t.section}-t${t.index + 1}`,
         category: captionText, group: [col, sub].filter(Boolean).join(' › '), label, unit,
-        values: { [period]: v.value }, notes: [...capNotes, ...rowNotes], printed: { [period]: r[c] },
+        values: { [period]: v.value }, decimals: v.decimals ? { [period]: v.decimals } : {}, notes: [...capNotes, ...rowNotes], printed: { [period]: r[c] },
       });
     });
   }
@@ -310,7 +315,7 @@ export function buildKpiData(input: {
   const periods = new Set<string>();
   for (const m of base) {
     ordinal++;
-    const metric: Metric = { id: '', section: m.section, table: m.table, category: {}, group: {}, label: {}, unit: {}, values: { ...m.values }, note: {}, hkex: [], source: 'table' };
+    const metric: Metric = { id: '', section: m.section, table: m.table, category: {}, group: {}, label: {}, unit: {}, values: { ...m.values }, decimals: { ...m.decimals }, note: {}, hkex: [], source: 'table' };
     const put = (l: DataLang, x: LangMetric) => {
       metric.category[l] = x.category; metric.group[l] = x.group; metric.label[l] = x.label; metric.unit[l] = x.unit;
       if (x.notes.length) metric.note[l] = [...new Set(x.notes)].join(' ');
@@ -369,7 +374,7 @@ export function toCsv(data: KpiData): string {
       rec[`unit.${l}`] = m.unit[l] ?? '';
       rec[`note.${l}`] = m.note[l] ?? '';
     }
-    for (const p of data.periods) rec[`period:${p}`] = p in m.values ? numberText(m.values[p]) : '';
+    for (const p of data.periods) rec[`period:${p}`] = p in m.values ? numberText(m.values[p], m.decimals?.[p]) : '';
     return cols.map((c) => rec[c]);
   });
   return '\uFEFF' + stringifyCsv([cols, ...records], { record_delimiter: '\r\n' });

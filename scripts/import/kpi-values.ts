@@ -8,6 +8,8 @@
  */
 export interface Printed {
   value: number | null;
+  /** decimals as printed (`133.00` → 2), kept in the CSV text of the value */
+  decimals: number;
   percent: boolean;
   qualifier: string;
   unit: string;
@@ -18,7 +20,7 @@ const NUM = /^([<>≥≤約约]?)\s*([(（]?)([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\
 
 export function parsePrinted(cell: string): Printed | null {
   const s = cell.replace(/\s+/g, ' ').trim();
-  if (NONE.test(s)) return { value: null, percent: false, qualifier: '', unit: '' };
+  if (NONE.test(s)) return { value: null, decimals: 0, percent: false, qualifier: '', unit: '' };
   const m = NUM.exec(s);
   if (!m) return null;
   const [, qualifier, open, minus, int, dec = '', close, pct, rest] = m;
@@ -29,12 +31,13 @@ export function parsePrinted(cell: string): Printed | null {
   if (unit && /^\d/.test(unit)) return null; // two numbers in a cell: not a value
   const n = Number(int.replaceAll(',', '') + dec);
   const value = open || minus ? -n : n;
-  return { value: Object.is(value, -0) ? 0 : value, percent: !!pct, qualifier: qualifier === '約' || qualifier === '约' ? '~' : qualifier, unit };
+  return { value: Object.is(value, -0) ? 0 : value, decimals: dec ? dec.length - 1 : 0, percent: !!pct, qualifier: qualifier === '約' || qualifier === '约' ? '~' : qualifier, unit };
 }
 
 /** Canonical text of a number for CSV: no separators, no exponent, as many decimals as printed. */
-export function numberText(v: number | null): string {
+export function numberText(v: number | null, decimals?: number): string {
   if (v === null) return '';
+  if (decimals && decimals <= 12) return v.toFixed(decimals);
   const s = String(v);
   if (!/e/i.test(s)) return s;
   return v.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');

@@ -21,6 +21,8 @@ export interface KpiRow {
   unit: Localized;
   /** period → value; null where the report prints no value (`/`, `—`) */
   values: Record<string, number | null>;
+  /** period → the value's text in the CSV (keeps printed decimals: `133.00`) */
+  text: Record<string, string>;
   note: Localized;
   hkex: string[];
   source: 'table' | 'override';
@@ -67,6 +69,7 @@ export function parseKpiCsv(text: string): { periods: string[]; rows: KpiRow[] }
     label: localized(r, 'label'),
     unit: localized(r, 'unit'),
     values: Object.fromEntries(periods.filter((p) => r[`period:${p}`] !== undefined).map((p) => [p, r[`period:${p}`] === '' ? null : Number(r[`period:${p}`])])),
+    text: Object.fromEntries(periods.filter((p) => r[`period:${p}`]).map((p) => [p, r[`period:${p}`]])),
     note: localized(r, 'note'),
     hkex: r.hkex ? r.hkex.split(' ') : [],
     source: r.source === 'override' ? 'override' : 'table',
@@ -135,10 +138,11 @@ export function groupRows(rows: KpiRow[], lang: (l: Localized) => string): { gro
 /** Rows that form a series: values for two or more periods. */
 export const isSeries = (r: KpiRow, periods: string[]) => periods.filter((p) => typeof r.values[p] === 'number').length >= 2;
 
-/** A number as printed on the page: thousands separators, the decimals the data has. */
-export function formatValue(v: number | null | undefined): string {
+/** A number as printed on the page: thousands separators, the decimals the data has (`text`: the CSV's text of it). */
+export function formatValue(v: number | null | undefined, text?: string): string {
   if (v === null || v === undefined) return '—';
-  const [int, dec] = String(v).includes('e') ? v.toFixed(12).replace(/0+$/, '').replace(/\.$/, '').split('.') : String(v).split('.');
+  const plain = text !== undefined && /^-?\d+(\.\d+)?$/.test(text) && Number(text) === v ? text : String(v);
+  const [int, dec] = plain.includes('e') ? v.toFixed(12).replace(/0+$/, '').replace(/\.$/, '').split('.') : plain.split('.');
   const neg = int.startsWith('-');
   const digits = neg ? int.slice(1) : int;
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -154,7 +158,7 @@ export interface ChartGeometry { width: number; height: number; rows: ChartRow[]
  * have different units), the value printed at the end of each bar and the period at its start,
  * so nothing is told by colour alone. Deterministic numbers (rounded to 0.1).
  */
-export function chartGeometry(rows: { id: string; label: string; unit: string; values: Record<string, number | null> }[], periods: string[], opts: { width?: number } = {}): ChartGeometry {
+export function chartGeometry(rows: { id: string; label: string; unit: string; values: Record<string, number | null>; text?: Record<string, string> }[], periods: string[], opts: { width?: number } = {}): ChartGeometry {
   const width = opts.width ?? 560;
   const barH = 14;
   const gap = 4;
@@ -173,7 +177,7 @@ export function chartGeometry(rows: { id: string; label: string; unit: string; v
     periods.forEach((p, i) => {
       const v = vals[i];
       const w = v === null || max === 0 ? 0 : r1((Math.abs(v) / max) * barMax);
-      row.bars.push({ period: p, value: v, x: barX, y: r1(y), width: w, height: barH, text: formatValue(v) + (r.unit === '%' && v !== null ? '%' : ''), textX: r1(barX + w + 6) });
+      row.bars.push({ period: p, value: v, x: barX, y: r1(y), width: w, height: barH, text: formatValue(v, r.text?.[p]) + (r.unit === '%' && v !== null ? '%' : ''), textX: r1(barX + w + 6) });
       y += barH + gap;
     });
     y += rowGap;

@@ -30,7 +30,7 @@ describe('parsePrinted', () => {
     expect(p.qualifier).toBe(qualifier);
   });
   it.each(['/', '—', '–', '-', '', 'N/A', '不適用'])('%j is no value', (cell) => {
-    expect(parsePrinted(cell)).toEqual({ value: null, percent: false, qualifier: '', unit: '' });
+    expect(parsePrinted(cell)).toEqual({ value: null, decimals: 0, percent: false, qualifier: '', unit: '' });
   });
   it('reads a unit printed after the number', () => {
     expect(parsePrinted('724.11 kWh/person')).toMatchObject({ value: 724.11, unit: 'kWh/person' });
@@ -44,6 +44,8 @@ describe('parsePrinted', () => {
     expect(numberText(0.000007)).toBe('0.000007');
     expect(numberText(8360590.49)).toBe('8360590.49');
     expect(numberText(null)).toBe('');
+    expect(numberText(133, 2)).toBe('133.00');
+    expect(parsePrinted('50,329.70')).toMatchObject({ value: 50329.7, decimals: 2 });
   });
 });
 
@@ -163,6 +165,9 @@ describe('site model (src/lib/kpi-data.ts)', async () => {
     expect(formatValue(-1234)).toBe('−1,234');
     expect(formatValue(0.000007)).toBe('0.000007');
     expect(formatValue(null)).toBe('—');
+    expect(formatValue(133, '133.00')).toBe('133.00');
+    expect(formatValue(1748.2, '1748.20')).toBe('1,748.20');
+    expect(formatValue(5, '6')).toBe('5');
   });
   it('reads the committed CSVs: numbers, nulls, tables with their periods', () => {
     const archive = loadKpiArchive(path.join(CONTENT, 'reports'));
