@@ -345,6 +345,7 @@ export function buildKpiData(input: {
   for (const o of input.overrides.rows ?? []) {
     if (ids.has(o.id)) { warnings.push(`override row ${o.id}: id already used; left out`); continue; }
     ids.add(o.id);
+    for (const c of o.hkex ?? []) if (input.defined.size && !input.defined.has(c)) warnings.push(`override row ${o.id}: ${c} is not a code of the report's edition`);
     for (const p of Object.keys(o.values)) periods.add(p);
     const pickLangs = <T>(r?: Partial<Record<DataLang, T>>) => Object.fromEntries(input.langs.filter((l) => r?.[l] !== undefined).map((l) => [l, r![l]])) as Partial<Record<DataLang, T>>;
     metrics.push({
