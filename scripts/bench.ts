@@ -9,9 +9,10 @@
  *   - bytes per page type (archive home, report home, section, HKEX index, other): the page's HTML,
  *     the CSS and JS it references (<link rel=stylesheet>, <script src>, <link rel=modulepreload>),
  *     raw and gzip (node:zlib, level 9), as mean / max per page;
- *   - search: index size per locale, and the bytes a reader transfers for a first and a later
- *     query on each locale's search page (Pagefind's JS run against the built bundle; budget for
- *     the first query 200 KB, see docs/search.md);
+ *   - search: index size per locale, the bytes a reader transfers for a first and a later query on
+ *     each locale's search page, and the first-query cost over every golden term (median, p90,
+ *     max; Pagefind's JS run against the built bundle; budget 200 KB for the median first query,
+ *     see docs/search.md);
  *   - determinism: the number of files that differ between the two builds (should be 0).
  * No thresholds: it reports figures, it does not judge them. --json prints one JSON object instead.
  * --site DIR measures an existing built site only (no builds, so no timings and no determinism).
@@ -45,15 +46,23 @@ async function measureSearch(dist: string) {
   const queries = [];
   for (const [locale, label, qs] of cases) {
     const [first, later] = await measureSearchCost(dist, locale, qs);
+    // every golden term of the case as the first query of a new visitor
+    const terms = label.startsWith('English') ? golden.english : golden.chinese.map((g) => (/^(Traditional)/.test(label) ? g.hant : g.hans));
+    const costs: number[] = [];
+    for (const term of terms) costs.push((await measureSearchCost(dist, locale, [term]))[0]!.transferred);
+    costs.sort((a, b) => a - b);
+    const at = (p: number) => costs[Math.min(costs.length - 1, Math.floor(p * costs.length))]!;
     queries.push({
+      allFirst: { terms: costs.length, median: at(0.5), p90: at(0.9), max: costs.at(-1)!, overBudget: costs.filter((c) => c > SEARCH_BUDGET_FIRST_QUERY).length },
       locale,
       label,
       first: { query: first!.query, transferred: first!.transferred, raw: first!.raw, files: first!.files.length, results: first!.results },
       later: { query: later!.query, transferred: later!.transferred, raw: later!.raw, files: later!.files.length, results: later!.results },
     });
   }
-  const worst = Math.max(...queries.map((q) => q.first.transferred));
-  return { indexes: indexSizes(dist), queries, budgetFirstQuery: SEARCH_BUDGET_FIRST_QUERY, worstFirstQuery: worst, withinBudget: worst <= SEARCH_BUDGET_FIRST_QUERY };
+  // the budget applies to the median golden first query of each locale (see docs/search.md)
+  const worstMedian = Math.max(...queries.map((q) => q.allFirst.median));
+  return { indexes: indexSizes(dist), queries, budgetFirstQuery: SEARCH_BUDGET_FIRST_QUERY, worstMedianFirstQuery: worstMedian, withinBudget: worstMedian <= SEARCH_BUDGET_FIRST_QUERY };
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -274,7 +283,7 @@ try {
         Object.entries(search.indexes).map(([lang, x]) => [lang, x.pages, kb(x.meta), kb(x.chunks), kb(x.filters), kb(x.fragments)]),
       ),
     );
-    log('\nSearch: bytes transferred per query (search UI JS, Pagefind JS + worker + WASM, index, script map, 10 result fragments; JS/JSON gzip level 9)');
+    log('\nSearch: bytes transferred per query (search UI JS, Pagefind JS + WASM, index chunks, script map, first page of result fragments; JS/JSON gzip level 9)');
     log(
       table(
         ['locale', 'queries', 'first query', 'transferred', 'later query', 'transferred'],
@@ -288,7 +297,14 @@ try {
         ]),
       ),
     );
-    log(`first query budget ${kb(search.budgetFirstQuery)}: worst ${kb(search.worstFirstQuery)} — ${search.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
+    log('\nSearch: first query of a new visitor, over every golden term');
+    log(
+      table(
+        ['locale', 'queries', 'terms', 'median', 'p90', 'max', `over ${kb(search.budgetFirstQuery)}`],
+        search.queries.map((q) => [`/${q.locale}/`, q.label, q.allFirst.terms, kb(q.allFirst.median), kb(q.allFirst.p90), kb(q.allFirst.max), q.allFirst.overBudget]),
+      ),
+    );
+    log(`first query budget ${kb(search.budgetFirstQuery)} (median golden query): worst median ${kb(search.worstMedianFirstQuery)} — ${search.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
     if (!siteOnly) {
       log('\nDeterminism (build 1 vs build 2, sha256 of every file)');
       log(`${diff.length} of ${a.files.size} files differ${diff.length ? ':' : ' — byte-identical'}`);

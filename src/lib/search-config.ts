@@ -35,7 +35,18 @@ export const EXCLUDE_SELECTORS = [
   'html[lang="en"] [lang^="zh"]',
 ];
 
-/** Filter keys in the order the search page shows them. */
+/** Results shown first, and added by each "more". */
+export const FIRST_PAGE = 5;
+export const MORE_PAGE = 10;
+
+/**
+ * Pagefind options of the search page (and of the cost measurement). `noWorker`: Pagefind runs on
+ * the main thread, which saves its 12 KB worker script (a second copy of its JS); the archive's
+ * indexes are small enough.
+ */
+export const PAGEFIND_OPTIONS = { noWorker: true, excerptLength: 30 } as const;
+
+/** Filter keys in the order the search page shows them (`locale` is internal: en vs merged zh). */
 export const FILTER_KEYS = ['issuer', 'year', 'stock', 'hkex', 'chapter'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 

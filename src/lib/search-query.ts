@@ -106,7 +106,25 @@ export function bigrams(run: string): string[] {
   return out;
 }
 
-/** The query strings sent to Pagefind for one (normalised, converted) query, per tier. */
+/**
+ * Whether Pagefind's query segmentation (Intl.Segmenter, as in Pagefind's own JS) keeps a run of
+ * three or more Han characters as one word. Those are the words the index can lack on a page
+ * where jieba cut the text differently (用水資源 → 用水 / 資源: 水資源 then misses that page);
+ * pieces of one or two characters are always indexed (1.6 indexes every character pair). Without
+ * Intl.Segmenter, assume it does.
+ */
+export function hasLongWord(text: string): boolean {
+  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (!Segmenter) return true;
+  const segmenter = new Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(text)].some((s) => hasHan(s.segment) && [...s.segment].length >= 3);
+}
+
+/**
+ * The query strings sent to Pagefind for one (normalised, converted) query, per tier. The pair
+ * fallback (tier 2) runs only when it can find more: when the segmenter keeps a long word whole.
+ * Each extra variant may fetch other index chunks (~35 KB each), so it is not run blindly.
+ */
 export function queryVariants(query: string): { tier: Tier; text: string }[] {
   if (!hasHan(query)) return [{ tier: 1, text: query }];
   const tokens = query.split(' ');
@@ -115,7 +133,7 @@ export function queryVariants(query: string): { tier: Tier; text: string }[] {
   const variants: { tier: Tier; text: string }[] = [
     { tier: 0, text: phrase },
     { tier: 1, text: query },
-    { tier: 2, text: [...new Set(pairs)].join(' ') },
+    ...(hasLongWord(query) ? [{ tier: 2 as Tier, text: [...new Set(pairs)].join(' ') }] : []),
   ];
   // identical strings run once, under their best tier
   return variants.filter((v, i) => variants.findIndex((w) => w.text === v.text) === i);

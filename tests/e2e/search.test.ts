@@ -7,6 +7,7 @@ import { formatViolations, runAxe } from '../support/axe.ts';
 import { useSite } from '../support/e2e.ts';
 import { loadGolden } from '../support/pagefind-node.ts';
 import { createConverter, loadDictionaries, traditionalOnlyChars } from '../../src/lib/script-convert.ts';
+import { FIRST_PAGE } from '../../src/lib/search-config.ts';
 
 const site = useSite();
 // Chromium runs --single-process: one page for the whole file, never a second context.
@@ -116,7 +117,7 @@ describe('search in the browser', () => {
     await narrowAndOpen(page, 'sc');
   });
 
-  it('/tc/: a Simplified query lists Traditional results, ten at a time with "more", exact words highlighted', async () => {
+  it('/tc/: a Simplified query lists Traditional results, a first page and "more", exact words highlighted', async () => {
     const { server } = site();
     const page = await thePage();
     const dictionary = loadDictionaries();
@@ -125,16 +126,16 @@ describe('search in the browser', () => {
     await page.goto(server.url(`/tc/search/?q=${encodeURIComponent(term.hans)}`));
     await waitForResults(page);
     const items = page.locator('[data-search-results] > ol > li');
-    expect(await items.count()).toBe(10);
+    expect(await items.count()).toBe(FIRST_PAGE);
     const text = await page.locator('[data-search-results]').innerText();
     expect(text).toContain(term.hant);
     expect(traditionalOnlyChars(text, dictionary).length, 'results are in Traditional').toBeGreaterThan(0);
     expect(await page.locator(`[data-search-results] li:not([data-partial]) .search-excerpt mark:text-is("${term.hant}")`).count()).toBeGreaterThan(0);
     await page.locator('[data-search-more]').focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] > ol > li').length > 10);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] > ol > li').length > n, FIRST_PAGE);
     // focus moves to the first new result
-    expect(await page.evaluate(() => document.activeElement?.closest('li')?.parentElement?.children[10]?.contains(document.activeElement))).toBe(true);
+    expect(await page.evaluate((n) => document.activeElement?.closest('li')?.parentElement?.children[n]?.contains(document.activeElement), FIRST_PAGE)).toBe(true);
     // newest year first
     await page.selectOption('#search-sort', 'year-desc');
     await page.waitForURL(/sort=year-desc/);
@@ -159,6 +160,11 @@ describe('search in the browser', () => {
     const href = await chinese.first().locator('h3 a').getAttribute('href');
     expect(href).toMatch(/^\/tc\//);
     expect(await chinese.first().locator('h3').getAttribute('lang')).toBe('zh-Hant-HK');
+    // narrowing back to the English reports drops the Chinese results again
+    await page.uncheck('#search-zh');
+    await page.waitForURL((u) => !u.search.includes('zh=1'));
+    await waitForResults(page);
+    expect(await page.locator('[data-search-chinese]').count()).toBe(0);
   });
 
   it('the search page and its results pass axe in every locale', async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PagefindApi } from '../../src/lib/search-query.ts';
+import { FIRST_PAGE, PAGEFIND_OPTIONS } from '../../src/lib/search-config.ts';
 import { parse as parseYaml } from 'yaml';
 import { indexedText } from '../../src/lib/search-text.ts';
 import { parseHtml } from './html.ts';
@@ -72,7 +73,7 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
       copyFileSync(path.join(bundle, 'pagefind.js'), copy);
       const mod = (await import(pathToFileURL(copy).href)) as PagefindModule;
       lang = htmlLang; // read synchronously by createInstance (detectLanguage)
-      const inst = mod.createInstance({ basePath: '/pagefind/', baseUrl: '/' });
+      const inst = mod.createInstance({ ...PAGEFIND_OPTIONS, basePath: '/pagefind/', baseUrl: '/' });
       instances.push(inst);
       await inst.init();
       return inst;
@@ -140,14 +141,15 @@ function fileCost(dist: string, urlPath: string) {
 
 /**
  * A reader on /{locale}/search/ running `first` and then `later`: the search UI script, Pagefind's
- * JS and worker (fetched by the browser; Node imports it and runs without a worker), then every
- * file Pagefind and the query layer fetch, including the first page of results (10 fragments).
+ * JS (and worker, if used), then every file Pagefind and the query layer fetch, including the
+ * first page of results (FIRST_PAGE fragments).
  */
 export async function measureSearchCost(
   dist: string,
   locale: SearchLocale,
   queries: string[],
-  pageSize = 10,
+  pageSize = FIRST_PAGE,
+  tiers?: readonly (0 | 1 | 2)[],
 ): Promise<QueryCost[]> {
   const { hasHan, normalizeQuery, runQuery } = await import('../../src/lib/search-query.ts');
   const { needsPairs, withPairs } = await import('../../src/lib/search-script-map.ts');
@@ -162,7 +164,7 @@ export async function measureSearchCost(
     const out: QueryCost[] = [];
     for (const [i, query] of queries.entries()) {
       const before = pf.transfer.files.length;
-      const extra: string[] = i === 0 ? [...uiScripts, '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js'] : [];
+      const extra: string[] = i === 0 ? [...uiScripts, '/pagefind/pagefind.js', ...(PAGEFIND_OPTIONS.noWorker ? [] : ['/pagefind/pagefind-worker.js'])] : [];
       // the same loading rule as src/scripts/search/search-page.ts
       if (locale !== 'en' && hasHan(query) && !scriptMap) {
         scriptMap = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'script-map.json'), 'utf8'));
@@ -177,6 +179,7 @@ export async function measureSearchCost(
       const hits = await runQuery(
         [{ api, kind: 'native', script, scriptMap }],
         query,
+        tiers ? { tiers } : {},
       );
       await Promise.all(hits.slice(0, pageSize).map((h) => h.result.data()));
       const fetched = [...extra, ...pf.transfer.files.slice(before)].filter((f) => !seen.has(f));

@@ -5,9 +5,8 @@
  */
 import { hasHan, highlightExcerpt, isExactMatch, normalizeQuery, runQuery, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
 import { needsPairs, withPairs, type ScriptMap } from '../../lib/search-script-map.ts';
-import { BUNDLE_PATH, FILTER_KEYS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH, type SearchLocale } from '../../lib/search-config.ts';
+import { BUNDLE_PATH, FILTER_KEYS, FIRST_PAGE, INDEX_LANGUAGE, MORE_PAGE, PAGEFIND_OPTIONS, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH, type SearchLocale } from '../../lib/search-config.ts';
 
-const PAGE_SIZE = 10;
 
 interface Config {
   locale: SearchLocale;
@@ -25,7 +24,8 @@ interface PagefindModule {
 }
 
 let pagefindModule: Promise<PagefindModule> | undefined;
-const instances = new Map<boolean, Promise<PagefindInstance>>();
+let instance: Promise<PagefindInstance> | undefined;
+let merged: Promise<void> | undefined;
 let scriptMap: Promise<ScriptMap | undefined> | undefined;
 let scriptPairs: Promise<Record<string, string> | undefined> | undefined;
 
@@ -35,24 +35,26 @@ function loadPagefind(): Promise<PagefindModule> {
   return pagefindModule;
 }
 
-/** The reader's index; for English readers who widen the search, merged with the Chinese one. */
-function instanceFor(widen: boolean): Promise<PagefindInstance> {
-  let inst = instances.get(widen);
-  if (!inst) {
-    inst = (async () => {
-      const mod = await loadPagefind();
-      const pf = mod.createInstance({ basePath: BUNDLE_PATH, baseUrl: '/', excerptLength: 30 });
-      await pf.init();
-      if (widen) {
-        // Multisite merge of the same bundle's Traditional index: Pagefind skips a merge path equal
-        // to the primary one, so the bundle is named by its absolute URL.
-        await pf.mergeIndex(new URL(BUNDLE_PATH, location.href).href, { language: INDEX_LANGUAGE.tc, baseUrl: '/', indexWeight: 0.8 });
-      }
-      return pf;
-    })();
-    instances.set(widen, inst);
+/**
+ * One Pagefind instance per page (Pagefind runs on the main thread, `noWorker`: its WASM lives in
+ * module state, so a second instance must not load it again). English readers who widen the search
+ * get the Chinese index merged into it (multisite `mergeIndex`); narrowing again filters the
+ * Chinese results out.
+ */
+async function pagefindFor(widen: boolean): Promise<PagefindInstance> {
+  instance ??= (async () => {
+    const mod = await loadPagefind();
+    const pf = mod.createInstance({ ...PAGEFIND_OPTIONS, basePath: BUNDLE_PATH, baseUrl: '/' });
+    await pf.init();
+    return pf;
+  })();
+  const pf = await instance;
+  if (widen) {
+    // Pagefind skips a merge path equal to the primary one, so the bundle is named by its absolute URL.
+    merged ??= pf.mergeIndex(new URL(BUNDLE_PATH, location.href).href, { language: INDEX_LANGUAGE.tc, baseUrl: '/', indexWeight: 0.8 });
+    await merged;
   }
-  return inst;
+  return pf;
 }
 
 function fetchJson<T>(path: string): Promise<T | undefined> {
@@ -146,7 +148,7 @@ export function startSearchPage(): void {
     output.querySelector('[data-search-more]')?.remove();
     if (hits.length > shown) {
       const more = el('button', { type: 'button', class: 'search-more', 'data-search-more': '' }, s.searchMore);
-      more.addEventListener('click', () => void render(hits, state, sources, shown + PAGE_SIZE, token, shown));
+      more.addEventListener('click', () => void render(hits, state, sources, shown + MORE_PAGE, token, shown));
       output.append(more);
     }
     if (focusFrom !== undefined) list.children[focusFrom]?.querySelector<HTMLAnchorElement>('a')?.focus();
@@ -209,14 +211,16 @@ export function startSearchPage(): void {
     try {
       const widen = config.locale === 'en' && state.widen;
       const script = config.locale === 'tc' || widen ? 'zh-Hant' : config.locale === 'sc' ? 'zh-Hans' : undefined;
-      const [api, map] = await Promise.all([instanceFor(widen), script && hasHan(q) ? loadScriptMap(q, script) : Promise.resolve(undefined)]);
+      const [api, map] = await Promise.all([pagefindFor(widen), script && hasHan(q) ? loadScriptMap(q, script) : Promise.resolve(undefined)]);
       const sources: Source[] = [{ api, kind: 'native', script, scriptMap: map }];
-      const hits = await runQuery(sources, q, { filters: state.filters, ...(state.sort ? { sort: state.sort } : {}) });
+      // after a widened search the Chinese index stays merged: keep to English unless widened
+      const filters = config.locale === 'en' && !widen && merged ? { ...state.filters, locale: ['en'] } : state.filters;
+      const hits = await runQuery(sources, q, { filters, ...(state.sort ? { sort: state.sort } : {}) });
       if (token !== run) return;
       status.textContent = hits.length === 0 ? format(s.searchNone!, { q }) : format(q ? s.searchCount! : s.searchCountFiltered!, { n: hits.length, q });
       // an English reader who typed Chinese: point to the widened search
       if (hits.length === 0 && config.locale === 'en' && !widen && hasHan(q)) status.textContent += ` ${s.searchTryChinese}`;
-      await render(hits, state, sources, PAGE_SIZE, token);
+      await render(hits, state, sources, FIRST_PAGE, token);
     } catch (error) {
       console.error(error);
       if (token === run) status.textContent = s.searchFailed!;
