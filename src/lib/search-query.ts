@@ -114,10 +114,14 @@ export function bigrams(run: string): string[] {
  * Intl.Segmenter, assume it does.
  */
 export function hasLongWord(text: string): boolean {
+  return words(text).some((w) => hasHan(w) && [...w].length >= 3);
+}
+
+/** The query's words as Intl.Segmenter cuts them (the whole text when it is unavailable). */
+function words(text: string): string[] {
   const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
-  if (!Segmenter) return true;
-  const segmenter = new Segmenter('zh', { granularity: 'word' });
-  return [...segmenter.segment(text)].some((s) => hasHan(s.segment) && [...s.segment].length >= 3);
+  if (!Segmenter) return [text];
+  return [...new Segmenter('zh', { granularity: 'word' }).segment(text)].map((s) => s.segment).filter((w) => w.trim() !== '');
 }
 
 /**
@@ -129,7 +133,10 @@ export function queryVariants(query: string): { tier: Tier; text: string }[] {
   if (!hasHan(query)) return [{ tier: 1, text: query }];
   const tokens = query.split(' ');
   const phrase = tokens.map((t) => (hasHan(t) && [...t].length > 1 ? `"${t}"` : t)).join(' ');
-  const pairs = tokens.flatMap((t) => (hasHan(t) ? t.replace(HAN_RUN, (run) => ` ${bigrams(run).join(' ')} `).trim().split(/\s+/) : [t]));
+  // pairs only for the long words; shorter words stay whole (fewer terms, fewer index chunks)
+  const pairs = tokens.flatMap((t) =>
+    hasHan(t) ? t.replace(HAN_RUN, (run) => ` ${words(run).flatMap((w) => ([...w].length >= 3 ? bigrams(w) : [w])).join(' ')} `).trim().split(/\s+/) : [t],
+  );
   const variants: { tier: Tier; text: string }[] = [
     { tier: 0, text: phrase },
     { tier: 1, text: query },
