@@ -80,6 +80,26 @@ describe('a report index reproduces its printed index', () => {
   });
 });
 
+describe('editions with deleted items', () => {
+  it('mark the deleted items of the referenced edition as deleted on the report index (JD Health: 2025 Code)', async () => {
+    const { loadEdition, isDeleted } = await import('../../src/lib/frameworks.ts');
+    let checked = 0;
+    for (const report of reports) {
+      const edition = loadEdition(String(report.hkexEdition), path.join(CONTENT, 'frameworks'));
+      const deleted = edition.items.filter(isDeleted).map((i) => i.code);
+      for (const { locale } of LOCALES) {
+        const index = page(`/${locale}/${report.issuer}/${report.year}/hkex-index/`);
+        for (const code of deleted) {
+          const tr = findFirst(index.tree, (el) => el.tagName === 'tr' && attr(el, 'id') === `code-${code}`);
+          expect(attr(tr!, 'data-status'), `${index.urlPath} ${code}`).toBe('deleted');
+          checked++;
+        }
+      }
+    }
+    expect(checked, 'a report in the archive references an edition with deleted items').toBeGreaterThan(0);
+  });
+});
+
 describe('code pages', () => {
   it('exist for every aspect, KPI and paragraph of every edition, in every locale', () => {
     const editions = readdirSync(path.join(CONTENT, 'frameworks')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
