@@ -10,7 +10,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { LOCALES, htmlLangOf, type ContentLang, type Locale } from '../i18n/locales.ts';
-import { pick, pickedLang, type Localized } from './archive.ts';
+import { editionOf, pick, pickedLang, type Localized, type Report } from './archive.ts';
 import { createConverter, loadDictionaries, type Dictionary, type Script } from './script-convert.ts';
 import { convertHtml, convertTree } from '../markdown/rehype-convert-script.ts';
 
@@ -28,6 +28,11 @@ export function conversionFor(locale: Locale, shown: readonly ContentLang[]): Co
   if (locale === 'sc' && shown.includes('zh-Hant')) return { from: 'zh-Hant', to: 'zh-Hans' };
   if (locale === 'tc' && shown.includes('zh-Hans') && !shown.includes('zh-Hant')) return { from: 'zh-Hans', to: 'zh-Hant' };
   return undefined;
+}
+
+/** The whole-page conversion of a page that shows one report's text in `locale`. */
+export function conversionForReport(report: Report, locale: Locale): ConversionPlan | undefined {
+  return conversionFor(locale, [editionOf(report, locale).lang]);
 }
 
 /**
