@@ -2,7 +2,8 @@
  * npm run check: validates content/ the way a reviewer would. Prints `file:line: error|warning: message`
  * (or, with --json, `{errors, warnings, problems:[{file,line,severity,message}]}`); exits 1 on errors.
  */
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContent } from '../src/lib/content-check.ts';
 import { loadEditions } from '../src/lib/frameworks.ts';
@@ -10,7 +11,24 @@ import { readContentFiles } from './lib/content-files.ts';
 
 const root = resolve(process.argv.includes('--root') ? process.argv[process.argv.indexOf('--root') + 1]! : join(dirname(fileURLToPath(import.meta.url)), '..'));
 const json = process.argv.includes('--json');
-const files = readContentFiles(root);
+/** Each report's data/*.csv, so malformed KPI rows are reported with their line. */
+function readDataCsvs(root: string): { path: string; text: string }[] {
+  const reports = join(root, 'content', 'reports');
+  if (!existsSync(reports)) return [];
+  const out: { path: string; text: string }[] = [];
+  for (const issuer of readdirSync(reports, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const year of readdirSync(join(reports, issuer.name), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const data = join(reports, issuer.name, year.name, 'data');
+      if (!existsSync(data)) continue;
+      for (const f of readdirSync(data).filter((n) => n.endsWith('.csv')).sort()) {
+        out.push({ path: relative(root, join(data, f)), text: readFileSync(join(data, f), 'utf8') });
+      }
+    }
+  }
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const files = [...readContentFiles(root), ...readDataCsvs(root)];
 const problems = checkContent(files, loadEditions(undefined, join(root, 'content', 'frameworks')));
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

@@ -3,6 +3,8 @@
  * parity. Pure over file texts; every problem names the file and the line.
  */
 import { LineCounter, parseDocument } from 'yaml';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { compileSync } from '@mdx-js/mdx';
 import type { z } from 'astro/zod';
 import { issuerSchema, reportSchema, sectionSchema } from './schemas.ts';
 import { applicableEdition, isDeleted, type FrameworkEdition } from './frameworks.ts';
@@ -63,6 +65,31 @@ export function splitFrontmatter(text: string): { yaml: string; bodyLine: number
   return { yaml: match[1]!, bodyLine: match[0].split('\n').length };
 }
 
+/** A data CSV that does not parse: the line csv-parse stopped at (the malformed row). */
+function checkCsv(file: string, text: string): Problem | undefined {
+  try {
+    parseCsv(text, { bom: true, columns: true, skip_empty_lines: true });
+    return undefined;
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return { file, line: e.lines ?? 1, message: `CSV: ${String(e.message ?? error)}`, severity: 'error' };
+  }
+}
+
+/** A section body MDX cannot compile (unclosed JSX tag, stray `{`): the file line of the error. */
+function checkMdxBody(file: string, body: string, firstLine: number): Problem | undefined {
+  try {
+    compileSync(body);
+    return undefined;
+  } catch (error) {
+    const e = error as { line?: number; reason?: string; message?: string };
+    const reason = String(e.reason ?? e.message ?? error);
+    const line = e.line ?? Number(/\((\d+):\d+(?:-\d+:\d+)?\)/.exec(reason)?.[1] ?? 1);
+    // The position in the reason is relative to the body; the problem's line is the file's.
+    return { file, line: line + firstLine - 1, message: `MDX: ${reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/, '')}`, severity: 'error' };
+  }
+}
+
 /** Items a report is expected to account for: aspects, KPIs, Part B and D items that are not deleted. */
 function accountableCodes(edition: FrameworkEdition): string[] {
   return edition.items.filter((i) => i.kind !== 'area' && !isDeleted(i)).map((i) => i.code);
@@ -97,6 +124,9 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
         problems.push({ file: path, line: parsed.lineOf(['issuer']), message: `issuer/year "${parsed.data.issuer}/${parsed.data.year}" must match the folder "${m[1]}/${m[2]}"` });
       }
       reports.set(`${m[1]}/${m[2]}`, parsed);
+    } else if (/content\/reports\/[^/]+\/[^/]+\/data\/[^/]+\.csv$/.test(norm)) {
+      const csv = checkCsv(path, text);
+      if (csv) problems.push(csv);
     } else if ((m = /content\/reports\/([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)\.mdx$/.exec(norm))) {
       const fm = splitFrontmatter(text);
       if (!fm) {
@@ -105,7 +135,10 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
       }
       const parsed = parseYaml(path, fm.yaml, sectionSchema, 1, problems);
       sections.push({ lang: m[3]!, key: `${m[1]}/${m[2]}`, name: m[4]!, parsed });
-      bodies.set(path, { body: text.split('\n').slice(fm.bodyLine - 1).join('\n'), firstLine: fm.bodyLine });
+      const body = text.split('\n').slice(fm.bodyLine - 1).join('\n');
+      bodies.set(path, { body, firstLine: fm.bodyLine });
+      const mdx = checkMdxBody(path, body, fm.bodyLine);
+      if (mdx) problems.push(mdx);
     }
   }
 
