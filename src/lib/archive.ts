@@ -108,16 +108,10 @@ export function buildArchive<E>(
 
 /** Text in the language a locale shows, falling back to the other script, then to any. */
 export function pick(text: Localized, locale: Locale): string {
-  const order: ContentLang[] =
-    locale === 'en' ? ['en', 'zh-Hant', 'zh-Hans'] : locale === 'tc' ? ['zh-Hant', 'zh-Hans', 'en'] : ['zh-Hans', 'zh-Hant', 'en'];
-  for (const lang of order) {
-    const value = text[lang];
-    if (value !== undefined) return value;
-  }
-  return '';
+  return text[pickedLang(text, locale)] ?? '';
 }
 
-/** Which language `pick` took, so markup can carry the right `lang`. */
+/** Which language `pick` takes, so markup can carry the right `lang`. */
 export function pickedLang(text: Localized, locale: Locale): ContentLang {
   const order: ContentLang[] =
     locale === 'en' ? ['en', 'zh-Hant', 'zh-Hans'] : locale === 'tc' ? ['zh-Hant', 'zh-Hans', 'en'] : ['zh-Hans', 'zh-Hant', 'en'];

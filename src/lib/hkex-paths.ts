@@ -1,14 +1,7 @@
 /** Static paths for the HKEX pages: editions and their items, per locale. */
 import { LOCALE_KEYS } from '../i18n/locales.ts';
-import { itemsInOrder, loadEditions, type FrameworkEdition } from './frameworks.ts';
-
-let editions: FrameworkEdition[] | undefined;
-
-/** Every catalogue in content/frameworks/, oldest first. */
-export function allEditions(): FrameworkEdition[] {
-  editions ??= loadEditions();
-  return editions;
-}
+import { itemsInOrder } from './frameworks.ts';
+import { allEditions } from './load-frameworks.ts';
 
 export function editionPaths() {
   return LOCALE_KEYS.flatMap((locale) => allEditions().map((edition) => ({ params: { locale, edition: edition.id }, props: { edition } })));

@@ -1,16 +1,19 @@
 /** The HKEX catalogues of content/frameworks/, read once per build, and what pages ask of them. */
 import type { Locale } from '../i18n/locales.ts';
 import { pick } from './archive.ts';
-import { applicableEdition, compareCodes, loadEdition, loadEditions, type FrameworkEdition } from './frameworks.ts';
+import { applicableEdition, compareCodes, loadEditions, type FrameworkEdition } from './frameworks.ts';
 
-const editions = new Map<string, FrameworkEdition>();
+let editions: FrameworkEdition[] | undefined;
+
+/** Every catalogue in content/frameworks/, oldest first. */
+export function allEditions(): FrameworkEdition[] {
+  editions ??= loadEditions();
+  return editions;
+}
 
 export function catalogue(edition: string): FrameworkEdition {
-  let found = editions.get(edition);
-  if (!found) {
-    found = loadEdition(edition);
-    editions.set(edition, found);
-  }
+  const found = allEditions().find((e) => e.id === edition);
+  if (!found) throw new Error(`content/frameworks/${edition}.yaml: no such HKEX catalogue (have ${allEditions().map((e) => e.id).join(', ')})`);
   return found;
 }
 
@@ -22,10 +25,7 @@ export function sortCodes(codes: readonly string[]): string[] {
   return [...new Set(codes)].sort(compareCodes);
 }
 
-let all: FrameworkEdition[] | undefined;
-
 /** The edition that applies to a financial year starting on `fyStart`, if the archive holds it. */
 export function applicableEditionId(fyStart: string): string | undefined {
-  all ??= loadEditions();
-  return applicableEdition(fyStart, all)?.id;
+  return applicableEdition(fyStart, allEditions())?.id;
 }
