@@ -17,6 +17,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  // Per checkout, not under node_modules: a copy of the project that links node_modules (tests,
+  // helpers) must not share the content data store with this one.
+  cacheDir: './.cache/astro',
   markdown: {
     processor: unified({
       // Publish the issuer's punctuation as written: no typographic rewriting.
