@@ -3,7 +3,7 @@
  * Scaffolds content/reports/<issuer>/<year>/ from an earlier year (default: the latest) with the same
  * sections and tags; `npm run check` lists every marker until the text is written.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKER, scaffoldReportYaml, scaffoldSection } from './lib/scaffold-report.ts';
@@ -13,7 +13,8 @@ function arg(name: string): string | undefined {
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 function fail(message: string): never {
-  console.error(`new-report: ${message}`);
+  // Written synchronously: on a pipe, console.error is asynchronous and process.exit could drop it.
+  writeSync(2, `new-report: ${message}\n`);
   process.exit(2);
 }
 
@@ -36,7 +37,7 @@ for (const lang of ['en', 'zh-Hant', 'zh-Hans']) {
   const dir = join(fromDir, lang);
   if (!existsSync(dir)) continue;
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
-    files.push({ path: join(lang, f), text: scaffoldSection(readFileSync(join(dir, f), 'utf8')) });
+    files.push({ path: join(lang, f), text: scaffoldSection(readFileSync(join(dir, f), 'utf8'), from) });
   }
 }
 for (const f of files) {

@@ -37,13 +37,19 @@ export function scaffoldReportYaml(previous: string, year: string, fromYear: str
     const iso = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     doc.setIn(['period', end], shiftYear(iso, delta));
   }
-  doc.set('sources', []);
+  // Written by hand until the new year's text is imported (the importer adds its own entries).
+  doc.delete('sources');
   doc.delete('indexLost');
   doc.commentBefore = ` ${MARKER}: scaffolded from ${fromYear}; review the titles, the edition and every comply entry.`;
   return doc.toString({ flowCollectionPadding: false });
 }
 
-export function scaffoldSection(previous: string): string {
+/**
+ * A section with its frontmatter (printed pages and description dropped) and last year's headings;
+ * a marker opens the section and follows every heading. The heading is last year's text too
+ * ("2017 Singles Day", "2018年1月"), so its marker says so.
+ */
+export function scaffoldSection(previous: string, fromYear?: string): string {
   const fm = splitFrontmatter(previous);
   if (!fm) throw new Error('a section starts with YAML frontmatter');
   const doc = parseDocument(fm.yaml);
@@ -52,6 +58,7 @@ export function scaffoldSection(previous: string): string {
   const body = previous.split('\n').slice(fm.bodyLine - 1).join('\n');
   const headings = body.split('\n').filter((l) => /^#{2,4} /.test(l));
   const todo = `{/* ${MARKER}: write this section */}`;
-  const parts = [todo, ...headings.flatMap((h) => [h, todo])];
+  const under = `{/* ${MARKER}: write this part; the heading above is ${fromYear ?? 'last year'}'s: keep, reword or delete it */}`;
+  const parts = [todo, ...headings.flatMap((h) => [h, under])];
   return `---\n${doc.toString({ flowCollectionPadding: false }).trimEnd()}\n---\n\n${parts.join('\n\n')}\n`;
 }

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MARKER, scaffoldSection, shiftYear } from '../../scripts/lib/scaffold-report.ts';
+import { MARKER, scaffoldReportYaml, scaffoldSection, shiftYear } from '../../scripts/lib/scaffold-report.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'esg-new-report-'));
 cpSync('content', join(work, 'content'), { recursive: true });
@@ -30,6 +30,27 @@ describe('npm run new-report', () => {
     expect(after.split(MARKER).length - 1).toBe(before.split('\n').filter((l) => /^#{2,4} /.test(l)).length + 1);
   });
 
+  it('says under each heading that the heading is last year’s (a 2019 report must not keep “2018年1月” unread)', () => {
+    const before = readFileSync('content/reports/alibaba-health/2018/zh-Hant/07-p1-c3.mdx', 'utf8');
+    const headings = before.split('\n').filter((l) => /^#{2,4} /.test(l));
+    expect(headings).toContain('### 2018年1月');
+    const lines = scaffoldSection(before, '2018').split('\n');
+    for (const h of headings) {
+      const at = lines.indexOf(h);
+      expect(at, h).toBeGreaterThan(0);
+      expect(lines[at + 2], `the marker under ${h}`).toBe(`{/* ${MARKER}: write this part; the heading above is 2018's: keep, reword or delete it */}`);
+    }
+  });
+
+  it('leaves sources out of the new report.yaml: its text is written, not imported', () => {
+    const before = readFileSync('content/reports/alibaba-health/2018/report.yaml', 'utf8');
+    expect(before).toMatch(/^sources:/m);
+    const after = scaffoldReportYaml(before, '2019', '2018');
+    expect(after).not.toMatch(/^sources:/m);
+    expect(after).not.toContain('.txt');
+    expect(after).toMatch(/^comply:/m);
+  });
+
   it('scaffolds → check flags every marker → fill → check passes (the IR team walk)', () => {
     const made = run('scripts/new-report.ts', '--issuer', 'alibaba-health', '--year', '2019');
     expect(made.status, made.stderr).toBe(0);
@@ -39,7 +60,8 @@ describe('npm run new-report', () => {
     expect(report).toMatch(/period: \{ ?start: 2018-04-01, end: 2019-03-31 ?\}/);
     expect(report).toContain('year: "2019"');
 
-    const unfilled = run('scripts/check.ts', '--json');
+    // The content part of check (this copy holds content/ only; tests/build/ir-walk.test.ts runs the whole walk).
+    const unfilled = run('scripts/check.ts', '--json', '--source-only');
     expect(unfilled.status).toBe(1);
     const problems = JSON.parse(unfilled.stdout).problems as { file: string; line: number; message: string }[];
     const markers = problems.filter((p) => p.message.includes('not written yet'));
@@ -60,7 +82,7 @@ describe('npm run new-report', () => {
         .replaceAll(`${MARKER} `, '');
       writeFileSync(file, text);
     }
-    const filled = run('scripts/check.ts', '--json');
+    const filled = run('scripts/check.ts', '--json', '--source-only');
     expect(filled.status, filled.stdout).toBe(0);
     expect(JSON.parse(filled.stdout).errors).toBe(0);
   });
