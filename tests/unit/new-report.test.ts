@@ -85,7 +85,7 @@ describe('npm run new-report', () => {
     const filled = run('scripts/check.ts', '--json', '--source-only');
     expect(filled.status, filled.stdout).toBe(0);
     expect(JSON.parse(filled.stdout).errors).toBe(0);
-  });
+  }, 30_000); // four CLI runs: over vitest's 5 s default when the machine is busy
 
   it('explains what to do when there is nothing to start from', () => {
     const none = run('scripts/new-report.ts', '--issuer', 'nobody', '--year', '2020');
