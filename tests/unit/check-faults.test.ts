@@ -1,7 +1,8 @@
 /**
  * `npm run check` end to end: each test copies content/ into a temp dir, injects ONE fault, runs
- * `node scripts/check.ts --root <tmp> --json` as a child process and expects exactly one error
- * naming the file, the line and the problem, and a non-zero exit.
+ * `node scripts/check.ts --root <tmp> --json --source-only` as a child process and expects exactly one error
+ * naming the file, the line and the problem, and a non-zero exit. The faults only the built site
+ * shows (broken link, broken anchor, invalid HTML) are in tests/build/check-site.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +45,7 @@ function edit(dir: string, file: string, from: string | RegExp, to: string): voi
 
 /** Runs the real CLI on the copy; node comes from the pinned npm package, like npm scripts. */
 function check(dir: string): { status: number | null; errors: Problem[] } {
-  const run = spawnSync('node', [join(root, 'scripts', 'check.ts'), '--root', dir, '--json'], {
+  const run = spawnSync('node', [join(root, 'scripts', 'check.ts'), '--root', dir, '--json', '--source-only'], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
@@ -73,6 +74,17 @@ describe('npm run check finds one injected fault, with file and line', () => {
     expect(errors).toEqual([{ file, line: 13, severity: 'error', message: 'YAML syntax: Nested mappings are not allowed in compact mappings at line 13, column 14:' }]);
     expect(lineAt(dir, file, 13)).toBe('hkexEdition: hkex-2015: x');
   });
+
+  it('with source errors the site is neither built nor checked, and says so in one line', () => {
+    const dir = copyWith((d) => edit(d, `${report}/report.yaml`, /^hkexEdition: hkex-2015$/m, 'hkexEdition: hkex-2015: x'));
+    const run = spawnSync('node', [join(root, 'scripts', 'check.ts'), '--root', dir], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}` },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('built site'))).toEqual(['built site not checked: the sources have errors: the site was not built or checked.']);
+  }, 15_000);
 
   it('unknown HKEX code in a section frontmatter', () => {
     const file = `${report}/en/05-p1-c1.mdx`;
