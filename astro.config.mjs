@@ -8,6 +8,7 @@ import rehypeHeadingLinks from './src/markdown/rehype-heading-links.ts';
 import remarkHkexLinks from './src/markdown/remark-hkex-links.ts';
 import { codesOfEdition, editionOfSectionFile } from './src/lib/report-editions.ts';
 import { LOCALES } from './src/i18n/locales.ts';
+import mdxErrors from './src/integrations/mdx-errors.ts';
 
 /** The public origin; canonical URLs, hreflang and the sitemap are absolute against it. */
 const site = process.env.SITE_URL ?? 'https://esg-reports.example.org';
@@ -30,6 +31,8 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    // `astro dev` only: MDX errors with file and line in the terminal and the overlay (see the file)
+    mdxErrors(),
     sitemap({
       i18n: {
         defaultLocale: 'en',
