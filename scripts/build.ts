@@ -51,6 +51,7 @@ rmSync(previousDir, { recursive: true, force: true });
 const timings = { astroMs: Math.round(t1 - t0), searchMs: Math.round(t2 - t1), indexedPages: search.pages };
 mkdirSync(join(root, '.cache'), { recursive: true });
 writeFileSync(join(root, '.cache', 'build-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
+for (const c of search.chunks) console.log(`search index ${c.language}: ${c.words} words in ${c.chunksAfter} chunks (Pagefind wrote ${c.chunksBefore}; largest ${(c.largestChunk / 1024).toFixed(1)} KB)`);
 console.log(
   `build: Astro ${(timings.astroMs / 1000).toFixed(1)} s, search index ${(timings.searchMs / 1000).toFixed(1)} s (${search.pages} pages indexed) → ${finalDir}`,
 );

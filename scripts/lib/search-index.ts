@@ -6,6 +6,8 @@
  * - Only `data-pagefind-body` regions (section pages and report homes) are indexed; chrome inside
  *   them is excluded by EXCLUDE_SELECTORS; /en/ fallback pages carry no body and stay out.
  * - Filters, meta and sort come from the pages (src/components/SearchMeta.astro).
+ * - The word index is then re-split into small chunks (./pagefind-rechunk.ts): a query fetches
+ *   one chunk per term, and Pagefind's own 35 KB chunks broke the first-query byte budget.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,6 +15,7 @@ import * as pagefind from 'pagefind';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { EXCLUDE_SELECTORS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH } from '../../src/lib/search-config.ts';
+import { rechunkBundle, type RechunkSummary } from './pagefind-rechunk.ts';
 import { indexedTextChunks } from '../../src/lib/search-text.ts';
 import { buildScriptMap, splitScriptMap } from '../../src/lib/search-script-map.ts';
 
@@ -20,6 +23,7 @@ export interface SearchIndexResult {
   pages: number;
   files: number;
   languages: Record<string, number>;
+  chunks: RechunkSummary[];
 }
 
 function htmlFiles(dir: string, under: string): string[] {
@@ -86,6 +90,7 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResu
   const expected = Object.values(INDEX_LANGUAGE).sort();
   const got = Object.keys(languages).sort();
   if (got.join() !== expected.join()) throw new Error(`Pagefind wrote indexes for ${got.join(', ')}; expected ${expected.join(', ')}`);
+  const chunks = rechunkBundle(join(siteDir, 'pagefind'));
   const files = writeScriptMap(siteDir);
-  return { pages: Object.values(languages).reduce((a, b) => a + b, 0), files, languages };
+  return { pages: Object.values(languages).reduce((a, b) => a + b, 0), files, languages, chunks };
 }

@@ -1,8 +1,8 @@
 // Search cost in bytes (never time): what a reader's browser transfers for a first and a later
 // query on each locale's search page, measured by running Pagefind's JS against dist/.
 // Budget: a first query (search UI script, Pagefind JS + WASM, index meta and chunks, the script
-// map for Chinese queries, the fragments of the first page of results) ≤ 200 KB, for the median
-// golden query of every locale; the distribution (p90, max, how many exceed) is printed.
+// map for Chinese queries, the fragments of the first page of results) ≤ 200 KB, for every golden
+// term as a new visitor's first query, in every locale and both scripts; median, p90 and max printed.
 import { describe, expect, it } from 'vitest';
 import { indexSizes, loadGolden, measureSearchCost, type SearchLocale } from '../support/pagefind-node.ts';
 import { DIST, assertDistBuilt } from '../support/paths.ts';
@@ -30,7 +30,7 @@ describe('search cost', () => {
     ['sc', 'Traditional on /sc/', golden.chinese.map((g) => g.hant)],
   ];
   for (const [locale, label, terms] of cases) {
-    it(`/${locale}/ ${label}: the median first query ≤ ${kb(BUDGET_FIRST_QUERY)} transferred; a later query costs less`, async () => {
+    it(`/${locale}/ ${label}: every golden first query ≤ ${kb(BUDGET_FIRST_QUERY)} transferred; a later query costs less`, async () => {
       const [first, later] = await measureSearchCost(DIST, locale, [terms[0]!, terms[mid(terms)]!]);
       console.log(`/${locale}/ ${label}: first “${first!.query}” ${kb(first!.transferred)} (${first!.files.length} files), later “${later!.query}” ${kb(later!.transferred)} (${later!.files.length} files)`);
       expect(first!.results).toBeGreaterThan(0);
@@ -47,7 +47,7 @@ describe('search cost', () => {
       console.log(
         `/${locale}/ ${label}: first query over ${costs.length} golden terms: median ${kb(at(0.5).bytes)}, p90 ${kb(at(0.9).bytes)}, max ${kb(costs.at(-1)!.bytes)} (${costs.at(-1)!.query}); over budget: ${over.length}${over.length ? ` (${over.map((c) => c.query).join(' ')})` : ''}`,
       );
-      expect(at(0.5).bytes).toBeLessThanOrEqual(BUDGET_FIRST_QUERY);
+      expect(over.map((c) => `${c.query} ${kb(c.bytes)}`)).toEqual([]);
     }, 120_000);
   }
 });
