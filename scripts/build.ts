@@ -3,7 +3,7 @@
  * A failed build leaves the last good dist/ in place. Prints (and records) the time split.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './lib/search-index.ts';
@@ -17,8 +17,8 @@ const previousDir = `${finalDir}.previous-${process.pid}`;
 
 function fail(message: string): never {
   rmSync(stagingDir, { recursive: true, force: true });
-  console.error(`build failed: ${message}`);
-  console.error(existsSync(finalDir) ? `The last good site in ${finalDir} was left as it was.` : 'No site was written.');
+  // Written synchronously: on a pipe, console.error is asynchronous and process.exit could drop it.
+  writeSync(2, `build failed: ${message}\n${existsSync(finalDir) ? `The last good site in ${finalDir} was left as it was.` : 'No site was written.'}\n`);
   process.exit(1);
 }
 

@@ -112,4 +112,5 @@ if (json) {
   if (errors > 0) console.error(`\n${summary}. Fix the errors and run npm run check again.`);
   else console.log(`${problems.length ? '\n' : ''}content ok — ${summary}`);
 }
-process.exit(errors > 0 ? 1 : 0);
+// exitCode, not exit(): on a pipe, stdout/stderr are asynchronous and exit() can cut the list short.
+process.exitCode = errors > 0 ? 1 : 0;
