@@ -60,9 +60,9 @@ async function measureSearch(dist: string) {
       later: { query: later!.query, transferred: later!.transferred, raw: later!.raw, files: later!.files.length, results: later!.results },
     });
   }
-  // the budget applies to the median golden first query of each locale (see docs/search.md)
-  const worstMedian = Math.max(...queries.map((q) => q.allFirst.median));
-  return { indexes: indexSizes(dist), queries, budgetFirstQuery: SEARCH_BUDGET_FIRST_QUERY, worstMedianFirstQuery: worstMedian, withinBudget: worstMedian <= SEARCH_BUDGET_FIRST_QUERY };
+  // the budget applies to every golden term as a first query (see docs/search.md)
+  const worstFirst = Math.max(...queries.map((q) => q.allFirst.max));
+  return { indexes: indexSizes(dist), queries, budgetFirstQuery: SEARCH_BUDGET_FIRST_QUERY, worstFirstQuery: worstFirst, withinBudget: worstFirst <= SEARCH_BUDGET_FIRST_QUERY };
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -304,7 +304,7 @@ try {
         search.queries.map((q) => [`/${q.locale}/`, q.label, q.allFirst.terms, kb(q.allFirst.median), kb(q.allFirst.p90), kb(q.allFirst.max), q.allFirst.overBudget]),
       ),
     );
-    log(`first query budget ${kb(search.budgetFirstQuery)} (median golden query): worst median ${kb(search.worstMedianFirstQuery)} — ${search.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
+    log(`first query budget ${kb(search.budgetFirstQuery)} (every golden term): largest first query ${kb(search.worstFirstQuery)} — ${search.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
     if (!siteOnly) {
       log('\nDeterminism (build 1 vs build 2, sha256 of every file)');
       log(`${diff.length} of ${a.files.size} files differ${diff.length ? ':' : ' — byte-identical'}`);
