@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import type { ContentFile, Problem } from '../../src/lib/content-check.ts';
 import { splitFrontmatter } from '../../src/lib/content-check.ts';
-import { checkLinks, fileToUrl, lineInSource, sectionSources, type BrokenLink, type BuiltPage } from '../../src/lib/site-links.ts';
+import { checkLinks, fileToUrl, lineInSource, parsePage, sectionSources, type BrokenLink, type BuiltPage } from '../../src/lib/site-links.ts';
+import { describeDuplicate, duplicateLandmarks } from '../../src/lib/landmarks.ts';
+import type { Root } from 'hast';
 
 /**
  * html-validate: the recommended preset (standard rules + accessibility + document + style),
@@ -31,11 +33,11 @@ export const HTML_VALIDATE_CONFIG: ConfigData = {
     // Style: MDX is JSX, so authors must write void elements self-closed (`<img ... />`), and
     // Astro writes them as written; `<img>` and `<img/>` are both valid HTML.
     'void-style': 'off',
-    // Accessibility advice, not validity, and wrong for this site's section bodies: it counts every
-    // <aside class="box"> of an MDX body as a complementary landmark, but an <aside> inside an
-    // <article> is not a landmark (HTML-AAM), so 1,537 of its 1,759 findings on the archive were
-    // false. The rest (a scroll region named by the same heading as its <section>) are listed in
-    // docs/check.md; the browser tests run axe for accessibility.
+    // Replaced by check's own `unique-landmark` (src/lib/landmarks.ts, run in htmlProblems, an
+    // error too): html-validate counts every <aside class="box"> of an MDX body as a complementary
+    // landmark, but an <aside> inside an <article> is not one (HTML-AAM), so most of its findings
+    // were false; and it reads only the first id of an `aria-labelledby`, while the table regions
+    // are named by a report or section heading and their caption together.
     'unique-landmark': 'off',
     // Style: the wide tables sit in <div role="region" aria-labelledby tabindex="0"> scroll
     // containers, the same accessibility tree as a named <section>.
@@ -132,28 +134,49 @@ export function linkProblems(broken: readonly BrokenLink[], sources: ReadonlyMap
   return [...groups.values()].map((g) => ({ file: g.file, line: g.line, severity: 'error', message: `${g.text} (on ${listPages(g.pages)}). ${g.fix}` }));
 }
 
-/** html-validate over every page; a rule broken the same way on many pages is one problem. */
-export function htmlProblems(pages: readonly BuiltPage[], sources: ReadonlyMap<string, string>, siteLabel: string): Problem[] {
+/** A message of a rule about one element of a page (html-validate's, or check's own `unique-landmark`). */
+interface RuleMessage {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  selector: string | null;
+  severity: number;
+}
+
+/**
+ * html-validate over every page, and `unique-landmark` (every landmark of a page has a name of its
+ * own, src/lib/landmarks.ts) over its parsed tree (`trees`, else parsed here); a rule broken the
+ * same way on many pages is one problem.
+ */
+export function htmlProblems(pages: readonly BuiltPage[], sources: ReadonlyMap<string, string>, siteLabel: string, trees?: ReadonlyMap<string, Root>): Problem[] {
   const validator = new HtmlValidate(new StaticConfigLoader(HTML_VALIDATE_CONFIG));
   const groups = new Map<string, { problem: Problem; text: string; pages: string[] }>();
   for (const page of pages) {
     const pageUrl = fileToUrl(page.file);
     const report = validator.validateStringSync(page.html, page.file);
-    for (const result of report.results) {
-      for (const m of result.messages) {
-        const source = sources.get(pageUrl);
-        const at = m.selector ? ` — at ${m.selector}` : '';
-        const text = `HTML [${m.ruleId}] column ${m.column}: ${m.message}${at}${source ? ` (page built from ${source})` : ''}`;
-        // The same rule, message and element shape from one template or one source: one problem.
-        const shape = (m.selector ?? '').replace(/:nth-child\(\d+\)|#[\w-]+/g, '');
-        const key = `${m.ruleId}\0${m.message}\0${shape}\0${source ?? ''}`;
-        const group = groups.get(key);
-        if (group) {
-          if (!group.pages.includes(pageUrl)) group.pages.push(pageUrl);
-          continue;
-        }
-        groups.set(key, { problem: { file: `${siteLabel}/${page.file}`, line: m.line, severity: m.severity >= 2 ? 'error' : 'warning', message: '' }, text, pages: [pageUrl] });
+    const landmarks: RuleMessage[] = duplicateLandmarks(trees?.get(page.file) ?? parsePage(page.html)).map((d) => ({
+      ruleId: 'unique-landmark',
+      message: describeDuplicate(d),
+      line: d.line,
+      column: d.column,
+      selector: d.selector,
+      severity: 2,
+    }));
+    const messages: RuleMessage[] = [...report.results.flatMap((r) => r.messages), ...landmarks];
+    for (const m of messages) {
+      const source = sources.get(pageUrl);
+      const at = m.selector ? ` — at ${m.selector}` : '';
+      const text = `HTML [${m.ruleId}] column ${m.column}: ${m.message}${at}${source ? ` (page built from ${source})` : ''}`;
+      // The same rule, message and element shape from one template or one source: one problem.
+      const shape = (m.selector ?? '').replace(/:nth-child\(\d+\)|#[\w-]+/g, '');
+      const key = `${m.ruleId}\0${m.message}\0${shape}\0${source ?? ''}`;
+      const group = groups.get(key);
+      if (group) {
+        if (!group.pages.includes(pageUrl)) group.pages.push(pageUrl);
+        continue;
       }
+      groups.set(key, { problem: { file: `${siteLabel}/${page.file}`, line: m.line, severity: m.severity >= 2 ? 'error' : 'warning', message: '' }, text, pages: [pageUrl] });
     }
   }
   return [...groups.values()].map((g) => ({ ...g.problem, message: `${g.text} (on ${listPages(g.pages)})` }));
@@ -166,10 +189,11 @@ export function checkSite(dir: string, siteLabel: string, content: readonly Cont
   const pages: BuiltPage[] = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(join(dir, file), 'utf8') }));
   const sources = sectionSources(content);
   const texts = new Map(content.map((f) => [f.path, f.text]));
-  const links = checkLinks(pages, files);
+  const trees = new Map(pages.map((p) => [p.file, parsePage(p.html)]));
+  const links = checkLinks(pages, files, { trees });
   const problems = [
     ...linkProblems(links.broken, sources, (f) => texts.get(f) ?? readFileSync(join(root, f), 'utf8'), siteLabel),
-    ...htmlProblems(pages, sources, siteLabel),
+    ...htmlProblems(pages, sources, siteLabel, trees),
   ];
   return {
     summary: { dir: siteLabel, pages: links.pages, links: links.links, anchors: links.anchors, skippedPagefind: links.skippedPagefind, checkMs: Math.round(performance.now() - t0) },

@@ -89,6 +89,7 @@ const en = {
   editionConverted: 'converted',
   search: 'Search',
   searchLabel: 'Search the reports',
+  searchFormLabel: 'Search the reports with filters',
   searchTitle: 'Search the reports',
   searchIntro: 'Full-text search of every report section in this language.',
   searchNeedsJs: 'Search needs JavaScript, which is turned off or failed to load in your browser. You can still browse the reports from the archive.',
@@ -138,6 +139,7 @@ const en = {
   kpiValuesTitle: 'Values reported',
   kpiValuesIntro: 'The values each report in the archive gives for this code, from its KPI data.',
   kpiReport: 'Report',
+  kpiTableNumber: 'table {n}',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -231,6 +233,7 @@ const tc: Strings = {
   editionConverted: '轉換',
   search: '搜尋',
   searchLabel: '搜尋報告',
+  searchFormLabel: '按條件搜尋報告',
   searchTitle: '搜尋報告',
   searchIntro: '全文搜尋本語言版本中每份報告的各個章節。',
   searchNeedsJs: '搜尋功能需要JavaScript，但您的瀏覽器已停用或未能載入。您仍可從資料庫瀏覽各份報告。',
@@ -280,6 +283,7 @@ const tc: Strings = {
   kpiValuesTitle: '各報告披露的數值',
   kpiValuesIntro: '本存檔中各報告就此代碼披露的數值，取自其關鍵績效數據。',
   kpiReport: '報告',
+  kpiTableNumber: '第{n}個表格',
 };
 
 const sc: Strings = {
@@ -370,6 +374,7 @@ const sc: Strings = {
   editionConverted: '转换',
   search: '搜索',
   searchLabel: '搜索报告',
+  searchFormLabel: '按条件搜索报告',
   searchTitle: '搜索报告',
   searchIntro: '全文搜索本语言版本中每份报告的各个章节。',
   searchNeedsJs: '搜索功能需要JavaScript，但您的浏览器已停用或未能加载。您仍可从资料库浏览各份报告。',
@@ -419,6 +424,7 @@ const sc: Strings = {
   kpiValuesTitle: '各报告披露的数值',
   kpiValuesIntro: '本存档中各报告就此代码披露的数值，取自其关键绩效数据。',
   kpiReport: '报告',
+  kpiTableNumber: '第{n}个表格',
 };
 
 const STRINGS: Record<Locale, Strings> = { en, tc, sc };

@@ -59,6 +59,8 @@ export interface LinkOptions {
   contentClass?: string;
   /** Public origin of the site: absolute URLs on it are internal. Default: from the pages' canonical links. */
   origin?: string;
+  /** The pages already parsed (`parsePage`), by file; the others are parsed here. */
+  trees?: ReadonlyMap<string, Root>;
 }
 
 const parser = unified().use(rehypeParse);
@@ -188,7 +190,7 @@ export function internalUrl(pageUrl: string, value: string, origin?: string): UR
 /** Checks every internal reference and fragment of `pages` against `files` (every built file). */
 export function checkLinks(pages: readonly BuiltPage[], files: Iterable<string>, options: LinkOptions = {}): LinkReport {
   const fileSet = new Set(files);
-  const trees = new Map(pages.map((p) => [p.file, parsePage(p.html)]));
+  const trees = new Map(pages.map((p) => [p.file, options.trees?.get(p.file) ?? parsePage(p.html)]));
   const origin = options.origin ?? originOf(trees.values());
   const hasPagefind = [...fileSet].some((f) => f.startsWith('pagefind/'));
   const ids = new Map<string, Set<string>>();
