@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, assertDistBuilt } from '../support/paths.ts';
 import { listFiles } from '../support/site.ts';
@@ -37,17 +37,17 @@ function check(args: string[], cwd = root): { status: number | null; out: Output
   return { status: run.status, out: JSON.parse(run.stdout) as Output, stderr: run.stderr };
 }
 
-describe('npm run check -- --site dist (the real archive)', () => {
+describe('npm run check -- --site dist (the real archive; DIST_DIR if set)', () => {
   let run: ReturnType<typeof check>;
   beforeAll(() => {
     assertDistBuilt();
-    run = check(['--site', 'dist']);
+    run = check(['--site', DIST]);
   }, 120_000);
 
   it('checks every page of dist/ and every internal link and anchor in them', () => {
     const pages = listFiles(DIST).filter((f) => f.endsWith('.html')).length;
     expect(pages).toBeGreaterThan(0);
-    expect(run.out.site).toMatchObject({ checked: true, dir: 'dist', pages });
+    expect(run.out.site).toMatchObject({ checked: true, dir: relative(root, DIST) || '.', pages });
     // Every page links at least to its stylesheet and the archive home; sections link to their headings.
     expect(run.out.site.links).toBeGreaterThan(pages * 2);
     expect(run.out.site.anchors).toBeGreaterThan(pages);
