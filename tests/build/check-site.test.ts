@@ -5,12 +5,12 @@
  * and line. Both run the real CLI as a child process.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, assertDistBuilt } from '../support/paths.ts';
 import { listFiles } from '../support/site.ts';
+import { copyProject } from '../support/project-copy.ts';
 
 const root = process.cwd();
 
@@ -73,13 +73,8 @@ describe('npm run check builds a copy with a broken link, a broken anchor and an
   const lineOf = (file: string, text: string) => readFileSync(join(tmp, file), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
 
   beforeAll(() => {
-    tmp = mkdtempSync(join(tmpdir(), 'check-site-'));
     // What the build needs, with one report: content/ but reports/ holds alibaba-health/2018 only.
-    for (const f of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public', 'scripts']) cpSync(join(root, f), join(tmp, f), { recursive: true });
-    for (const e of readdirSync(join(root, 'content'))) if (e !== 'reports') cpSync(join(root, 'content', e), join(tmp, 'content', e), { recursive: true });
-    mkdirSync(join(tmp, report), { recursive: true });
-    cpSync(join(root, report), join(tmp, report), { recursive: true });
-    symlinkSync(join(root, 'node_modules'), join(tmp, 'node_modules'), 'dir');
+    tmp = copyProject({ reports: ['alibaba-health/2018'], prefix: 'check-site-' });
     const edit = (file: string, from: string, to: string) => {
       const text = readFileSync(join(tmp, file), 'utf8');
       expect(text).toContain(from);

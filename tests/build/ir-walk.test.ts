@@ -4,7 +4,7 @@
 // is on the site in every locale (authored, converted and fallback text), on the archive listing,
 // in the HKEX pages and in the search index. The commands are the guide's own, checked verbatim.
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, openSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { toString } from 'hast-util-to-string';
 import { attr, findAll, findFirst } from '../support/html.ts';
 import { ROOT } from '../support/paths.ts';
+import { copyProject } from '../support/project-copy.ts';
 import { readSite, type Site } from '../support/site.ts';
 import { HTML_LANG, indexedPages, loadPagefind, type NodePagefind, type SearchLocale } from '../support/pagefind-node.ts';
 import { MARKER } from '../../scripts/lib/scaffold-report.ts';
@@ -107,13 +108,8 @@ let walkSeconds = 0;
 
 beforeAll(() => {
   const t0 = performance.now();
-  // A copy of the project with one issuer's reports; node_modules is shared (Astro's cache is per checkout).
-  for (const f of ['package.json', 'astro.config.mjs', 'tsconfig.json']) cpSync(path.join(ROOT, f), path.join(work, f));
-  for (const d of ['src', 'public', 'scripts']) cpSync(path.join(ROOT, d), path.join(work, d), { recursive: true });
-  for (const d of ['issuers', 'frameworks', 'dictionaries']) cpSync(path.join(ROOT, 'content', d), path.join(work, 'content', d), { recursive: true });
-  mkdirSync(path.join(work, 'content', 'reports'), { recursive: true });
-  cpSync(path.join(ROOT, 'content', 'reports', ISSUER), path.join(work, 'content', 'reports', ISSUER), { recursive: true });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
+  // A copy of the project with one issuer's reports.
+  copyProject({ reports: [ISSUER], dir: work });
 
   // 1. Scaffold.
   scaffold = sh(COMMANDS.scaffold);

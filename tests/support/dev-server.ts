@@ -1,42 +1,10 @@
-// `astro dev` in a temporary copy of the project, for tests of the authoring loop.
-// The copy holds package.json, astro.config.mjs, tsconfig.json, src/, public/ and the parts of
-// content/ asked for; node_modules is a symlink (Astro's cacheDir is per checkout, .cache/astro, so
-// the copy never shares the content data store with the original). The server runs in its own
-// process group, which stop() kills (also when the test process exits early).
+// `astro dev` in a temporary copy of the project (./project-copy.ts), for tests of the authoring
+// loop. The server runs in its own process group, which stop() kills (also when the test process
+// exits early).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { ROOT } from './paths.ts';
-
-export interface ProjectCopyOptions {
-  /** `<issuer>/<year>` folders of content/reports to copy (without their source/ text extractions). */
-  reports: string[];
-  /** Project to copy (default: this checkout). */
-  from?: string;
-}
-
-/** A temporary copy of the project with only the given reports; returns its directory. */
-export function copyProject({ reports, from = ROOT }: ProjectCopyOptions): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'esg-dev-'));
-  for (const entry of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public']) {
-    cpSync(path.join(from, entry), path.join(dir, entry), { recursive: true });
-  }
-  for (const entry of ['issuers', 'frameworks', 'dictionaries']) {
-    cpSync(path.join(from, 'content', entry), path.join(dir, 'content', entry), { recursive: true });
-  }
-  for (const report of reports) {
-    const src = path.join(from, 'content', 'reports', report);
-    mkdirSync(path.dirname(path.join(dir, 'content', 'reports', report)), { recursive: true });
-    cpSync(src, path.join(dir, 'content', 'reports', report), {
-      recursive: true,
-      filter: (p) => path.relative(src, p).split(path.sep)[0] !== 'source',
-    });
-  }
-  symlinkSync(path.join(from, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return dir;
-}
+import { rmSync } from 'node:fs';
+import { copyProject, type ProjectCopyOptions } from './project-copy.ts';
 
 export interface DevServer {
   /** e.g. http://localhost:4321 (as the server printed it) */
@@ -133,7 +101,7 @@ export async function startDevServer(dir: string, { timeout = 90_000 } = {}): Pr
 
 /** copyProject + startDevServer; `cleanup` stops the server and removes the copy. */
 export async function startDevCopy(options: ProjectCopyOptions): Promise<{ dir: string; server: DevServer; cleanup(): Promise<void> }> {
-  const dir = copyProject(options);
+  const dir = copyProject({ prefix: 'esg-dev-', ...options });
   let server: DevServer;
   try {
     server = await startDevServer(dir);
