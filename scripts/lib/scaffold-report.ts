@@ -4,7 +4,8 @@
  * written. Pure: files in, files out.
  */
 import { parseDocument } from 'yaml';
-import { SCAFFOLD_MARKER, splitFrontmatter } from '../../src/lib/content-check.ts';
+import { SCAFFOLD_MARKER } from '../../src/lib/content-check.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 
 export const MARKER = SCAFFOLD_MARKER;
 
@@ -55,8 +56,7 @@ export function scaffoldSection(previous: string, fromYear?: string): string {
   const doc = parseDocument(fm.yaml);
   doc.delete('pages');
   doc.delete('description');
-  const body = previous.split('\n').slice(fm.bodyLine - 1).join('\n');
-  const headings = body.split('\n').filter((l) => /^#{2,4} /.test(l));
+  const headings = fm.body.split('\n').filter((l) => /^#{2,4} /.test(l));
   const todo = `{/* ${MARKER}: write this section */}`;
   const under = `{/* ${MARKER}: write this part; the heading above is ${fromYear ?? 'last year'}'s: keep, reword or delete it */}`;
   const parts = [todo, ...headings.flatMap((h) => [h, under])];

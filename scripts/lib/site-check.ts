@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import type { ContentFile, Problem } from '../../src/lib/content-check.ts';
-import { splitFrontmatter } from '../../src/lib/content-check.ts';
+import { splitFrontmatter } from '../../src/lib/frontmatter.ts';
 import { checkLinks, fileToUrl, lineInSource, parsePage, sectionSources, type BrokenLink, type BuiltPage } from '../../src/lib/site-links.ts';
 import { describeDuplicate, duplicateLandmarks } from '../../src/lib/landmarks.ts';
 import type { Root } from 'hast';

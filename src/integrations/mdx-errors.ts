@@ -17,34 +17,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compile } from '@mdx-js/mdx';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { MDX_POSITION, mdxSyntaxError } from '../lib/mdx-syntax.ts';
 import type { AstroIntegration } from 'astro';
 import type { Plugin as VitePlugin } from 'vite';
-
-export interface MdxSyntaxError {
-  line: number;
-  column: number;
-  reason: string;
-}
-
-/** "(32:1-32:20)" or "(12:34)" in an MDX message. */
-const POSITION = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)/;
-
-/** The first MDX syntax error of a whole file (frontmatter included), with file positions. */
-export async function mdxSyntaxError(text: string): Promise<MdxSyntaxError | undefined> {
-  // Blank out the frontmatter line by line so the body keeps its line numbers.
-  const fm = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(text);
-  const source = fm ? fm[0].replace(/[^\n]/g, '') + text.slice(fm[0].length) : text;
-  try {
-    await compile(source);
-    return undefined;
-  } catch (error) {
-    const e = error as { line?: number; column?: number; reason?: string; message?: string };
-    const reason = String(e.reason ?? e.message ?? error);
-    const at = POSITION.exec(reason);
-    return { line: e.line ?? Number(at?.[1] ?? 1), column: e.column ?? Number(at?.[2] ?? 1), reason: reason.replace(POSITION, '') };
-  }
-}
 
 /** Vite plugin: MDX compile errors whose position is only in the message get it as their location. */
 function mdxErrorLocation(): VitePlugin {
@@ -60,7 +36,7 @@ function mdxErrorLocation(): VitePlugin {
       transform.handler = function (this: unknown, ...args: unknown[]) {
         return Promise.resolve(handler.apply(this, args)).catch((error: unknown) => {
           const e = error as { message?: string; loc?: { file?: string; line?: number; column?: number } };
-          const at = e.loc && e.loc.line == null ? POSITION.exec(e.message ?? '') : null;
+          const at = e.loc && e.loc.line == null ? MDX_POSITION.exec(e.message ?? '') : null;
           if (e.loc && at) {
             e.loc.line = Number(at[1]);
             e.loc.column = Number(at[2]);
@@ -98,7 +74,8 @@ export default function mdxErrors(): AstroIntegration {
           } catch {
             return; // deleted or moved meanwhile
           }
-          const problem = await mdxSyntaxError(text);
+          const fm = splitFrontmatter(text);
+          const problem = fm ? mdxSyntaxError(fm.body, fm.bodyLine) : mdxSyntaxError(text);
           if (problem) {
             broken.add(file);
             logger.error(`${rel}:${problem.line}:${problem.column}: error: MDX: ${problem.reason}`);

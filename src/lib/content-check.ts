@@ -4,11 +4,12 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { compileSync } from '@mdx-js/mdx';
 import type { z } from 'astro/zod';
 import { issuerSchema, reportSchema, sectionSchema } from './schemas.ts';
 import { applicableEdition, isDeleted, type FrameworkEdition } from './frameworks.ts';
 import { extractNumbers, numberDifferences } from './number-parity.ts';
+import { mdxSyntaxError } from './mdx-syntax.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 
 export interface Problem {
   file: string;
@@ -59,12 +60,6 @@ function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, l
   return { file, data: result.data, lineOf };
 }
 
-export function splitFrontmatter(text: string): { yaml: string; bodyLine: number } | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  if (!match) return undefined;
-  return { yaml: match[1]!, bodyLine: match[0].split('\n').length };
-}
-
 /** A data CSV that does not parse: the line csv-parse stopped at (the malformed row). */
 function checkCsv(file: string, text: string): Problem | undefined {
   try {
@@ -73,20 +68,6 @@ function checkCsv(file: string, text: string): Problem | undefined {
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return { file, line: e.lines ?? 1, message: `CSV: ${String(e.message ?? error)}`, severity: 'error' };
-  }
-}
-
-/** A section body MDX cannot compile (unclosed JSX tag, stray `{`): the file line of the error. */
-function checkMdxBody(file: string, body: string, firstLine: number): Problem | undefined {
-  try {
-    compileSync(body);
-    return undefined;
-  } catch (error) {
-    const e = error as { line?: number; reason?: string; message?: string };
-    const reason = String(e.reason ?? e.message ?? error);
-    const line = e.line ?? Number(/\((\d+):\d+(?:-\d+:\d+)?\)/.exec(reason)?.[1] ?? 1);
-    // The position in the reason is relative to the body; the problem's line is the file's.
-    return { file, line: line + firstLine - 1, message: `MDX: ${reason.replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)/, '')}`, severity: 'error' };
   }
 }
 
@@ -135,10 +116,10 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
       }
       const parsed = parseYaml(path, fm.yaml, sectionSchema, 1, problems);
       sections.push({ lang: m[3]!, key: `${m[1]}/${m[2]}`, name: m[4]!, parsed });
-      const body = text.split('\n').slice(fm.bodyLine - 1).join('\n');
-      bodies.set(path, { body, firstLine: fm.bodyLine });
-      const mdx = checkMdxBody(path, body, fm.bodyLine);
-      if (mdx) problems.push(mdx);
+      bodies.set(path, { body: fm.body, firstLine: fm.bodyLine });
+      // A body MDX cannot compile (unclosed JSX tag, stray `{`), at the file's line.
+      const mdx = mdxSyntaxError(fm.body, fm.bodyLine);
+      if (mdx) problems.push({ file: path, line: mdx.line, message: `MDX: ${mdx.reason}`, severity: 'error' });
     }
   }
 

@@ -11,7 +11,8 @@ import type { Element, Nodes, Root } from 'hast';
 import { parse as parseYaml } from 'yaml';
 import { LOCALE_KEYS, editionFor, type ContentLang } from '../i18n/locales.ts';
 import { url } from '../i18n/urls.ts';
-import { splitFrontmatter, type ContentFile } from './content-check.ts';
+import type { ContentFile } from './content-check.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 
 /** One HTML file of a built site: its path inside the site (`en/x/index.html`) and text. */
 export interface BuiltPage {
