@@ -81,7 +81,7 @@ export function fileToUrl(file: string): string {
  * URL path → the built file a static host serves for it, or undefined. Directory format:
  * `/x/` → `x/index.html`; `/x` → the file `x`, else `x/index.html` (after the host's redirect).
  */
-export function urlToFile(pathname: string, files: ReadonlySet<string>): string | undefined {
+export function urlToFile(pathname: string, files: { has(file: string): boolean }): string | undefined {
   let p: string;
   try {
     p = decodeURIComponent(pathname);

@@ -1,7 +1,7 @@
 // Checks the BUILT site in dist/ against the site contract. Expectations (reports, section ids,
 // tagged codes) come from content/, never from hard-coded lists. Run `npm run build` first.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attr, collectIds, findAll, findFirst, hasAttr, hasClass, tag, text as text_, visibleBodyText } from '../support/html.ts';
+import { attr, findAll, findFirst, hasAttr, hasClass, tag, text as text_, visibleBodyText } from '../support/html.ts';
 import type { Element } from '../support/html.ts';
 import { loadCatalogue, loadReports, sectionsFor } from '../support/content.ts';
 import type { ReportInfo } from '../support/content.ts';
@@ -12,13 +12,13 @@ import { hashTree, readSite, resolveUrlPath } from '../support/site.ts';
 import type { Page, Site } from '../support/site.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { createConverter, loadDictionaries } from '../../src/lib/script-convert.ts';
+import { checkLinks, fileToUrl, internalUrl as siteInternalUrl, type BrokenLink } from '../../src/lib/site-links.ts';
 import path from 'node:path';
 
 let site: Site;
 let reports: ReportInfo[];
 /** Origin of the public site, taken from the canonical URL of the English archive home. */
 let siteOrigin: string | undefined;
-const idCache = new Map<string, Set<string>>();
 
 beforeAll(() => {
   assertDistBuilt(); // "dist/ not found … — run npm run build first"
@@ -38,16 +38,6 @@ function linkRel(page: Page, rel: string): Element[] {
 function htmlLang(page: Page): string | undefined {
   const html = findFirst(page.tree, tag('html'));
   return html && attr(html, 'lang');
-}
-
-function idsOf(file: string): Set<string> {
-  let ids = idCache.get(file);
-  if (!ids) {
-    const page = site.pageByFile.get(file);
-    ids = page ? collectIds(page.tree) : new Set();
-    idCache.set(file, ids);
-  }
-  return ids;
 }
 
 function pagesOfLocale(locale: Locale): Page[] {
@@ -70,38 +60,8 @@ function expectedPages(): { locale: Locale; urlPath: string; kind: string }[] {
   return out;
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/** Every URL-bearing attribute of a page: [element tag, attribute, raw value]. */
-function urlRefs(page: Page): { el: Element; name: string; value: string }[] {
-  const refs: { el: Element; name: string; value: string }[] = [];
-  for (const el of findAll(page.tree, () => true)) {
-    for (const name of ['href', 'src', 'srcset', 'poster', 'action']) {
-      const v = attr(el, name);
-      if (v === undefined) continue;
-      if (name === 'srcset') {
-        for (const part of v.split(',')) {
-          const u = part.trim().split(/\s+/)[0];
-          if (u) refs.push({ el, name, value: u });
-        }
-      } else refs.push({ el, name, value: v });
-    }
-  }
-  return refs;
-}
-
-/** Resolve a reference to an internal URL (path + hash), or undefined for external ones. */
-function internalUrl(page: Page, value: string): URL | undefined {
-  const v = value.trim();
-  if (v === '' || v.startsWith('//')) return undefined;
-  if (SCHEME.test(v)) {
-    if (!siteOrigin || !/^https?:/i.test(v)) return undefined;
-    const u = new URL(v);
-    if (u.origin !== siteOrigin) return undefined;
-    return new URL(u.pathname + u.search + u.hash, 'http://site.invalid');
-  }
-  return new URL(v, `http://site.invalid${page.urlPath}`);
-}
+/** A link of `page` as a site-internal URL (absolute ones on the site's origin included), else undefined. */
+const internalUrl = (page: Page, value: string): URL | undefined => siteInternalUrl(page.urlPath, value, siteOrigin);
 
 function fail(problems: string[], what: string): void {
   if (problems.length) {
@@ -205,33 +165,25 @@ describe('<html lang>', () => {
 });
 
 describe('links', () => {
+  // The checker `npm run check` runs on a built site (src/lib/site-links.ts), over dist/.
+  const links = () =>
+    checkLinks(
+      [...site.pages.values()].map((p) => ({ file: p.file, html: p.html })),
+      site.files,
+      { origin: siteOrigin, trees: new Map([...site.pages.values()].map((p) => [p.file, p.tree])) },
+    );
+  const shown = (b: BrokenLink) => `${fileToUrl(b.page)}: <${b.tag} ${b.attr}="${b.value}"> → ${b.target}${b.fragment === undefined ? ' not in dist/' : ` has no id="${b.fragment}"`}`;
+
   it('every internal link, src and srcset resolves to a file in dist/', () => {
-    const broken: string[] = [];
-    for (const page of site.pages.values()) {
-      for (const ref of urlRefs(page)) {
-        const u = internalUrl(page, ref.value);
-        if (!u || (ref.value.startsWith('#') && ref.name === 'href')) continue;
-        if (!resolveUrlPath(DIST, u.pathname)) broken.push(`${page.urlPath}: <${ref.el.tagName} ${ref.name}="${ref.value}"> → ${u.pathname} not in dist/`);
-      }
-    }
-    fail(broken, 'broken internal links');
+    const report = links();
+    expect(report.links).toBeGreaterThan(report.pages);
+    fail(report.broken.filter((b) => b.kind === 'missing').map(shown), 'broken internal links');
   });
 
   it('every #fragment resolves to an id in its target page', () => {
-    const broken: string[] = [];
-    for (const page of site.pages.values()) {
-      for (const ref of urlRefs(page)) {
-        if (ref.name !== 'href') continue;
-        const u = internalUrl(page, ref.value);
-        if (!u || u.hash === '' || u.hash === '#') continue;
-        const frag = decodeURIComponent(u.hash.slice(1));
-        if (frag === 'top') continue; // always valid per HTML
-        const file = resolveUrlPath(DIST, u.pathname);
-        if (!file || !file.endsWith('.html')) continue; // reported by the previous test
-        if (!idsOf(file).has(frag)) broken.push(`${page.urlPath}: href="${ref.value}" → no id="${frag}" in ${file}`);
-      }
-    }
-    fail(broken, 'dangling #anchors');
+    const report = links();
+    expect(report.anchors).toBeGreaterThan(0);
+    fail(report.broken.filter((b) => b.kind === 'anchor').map(shown), 'dangling #anchors');
   });
 
   it('every locale page has a language switcher with links to en, tc and sc', () => {

@@ -117,17 +117,3 @@ export function visibleBodyText(tree: Root, skip: (el: Element) => boolean = () 
   walk(body);
   return parts.join('');
 }
-
-/** Every element `id` in the document (including `name` on <a>, which is also a fragment target). */
-export function collectIds(tree: Root): Set<string> {
-  const ids = new Set<string>();
-  for (const el of findAll(tree, () => true)) {
-    const id = attr(el, 'id');
-    if (id !== undefined) ids.add(id);
-    if (el.tagName === 'a') {
-      const name = attr(el, 'name');
-      if (name !== undefined) ids.add(name);
-    }
-  }
-  return ids;
-}

@@ -14,7 +14,8 @@ import { FIRST_PAGE, PAGEFIND_OPTIONS } from '../../src/lib/search-config.ts';
 import { parse as parseYaml } from 'yaml';
 import { indexedText } from '../../src/lib/search-text.ts';
 import { parseHtml } from './html.ts';
-import { listFiles, fileToUrlPath } from './site.ts';
+import { listFiles } from './site.ts';
+import { fileToUrl } from '../../src/lib/site-links.ts';
 import { ROOT } from './paths.ts';
 
 export interface Transfer {
@@ -99,7 +100,7 @@ export function indexedPages(dist: string, locale: SearchLocale): Map<string, st
   for (const file of listFiles(dist)) {
     if (!file.startsWith(`${locale}/`) || !file.endsWith('.html')) continue;
     const text = indexedText(parseHtml(readFileSync(path.join(dist, file), 'utf8')));
-    if (text !== undefined) out.set(fileToUrlPath(file), text);
+    if (text !== undefined) out.set(fileToUrl(file), text);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseHtml } from './html.ts';
 import type { Root } from './html.ts';
+import { fileToUrl, urlToFile } from '../../src/lib/site-links.ts';
 
 /** All files under `dir`, as POSIX paths relative to it, sorted. */
 export function listFiles(dir: string): string[] {
@@ -19,33 +20,18 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** dist-relative file → the URL path it is served at ('en/index.html' → '/en/'). */
-export function fileToUrlPath(rel: string): string {
-  if (rel === 'index.html') return '/';
-  if (rel.endsWith('/index.html')) return '/' + rel.slice(0, -'index.html'.length);
-  return '/' + rel;
-}
-
 /**
- * URL path → dist-relative file it would be served from, or undefined.
- * Mirrors a static host: '/x/' → x/index.html, '/x' → x, else x/index.html (after a redirect).
+ * URL path → dist-relative file it would be served from, or undefined: the rule of
+ * `npm run check` (urlToFile, src/lib/site-links.ts), asked of the files on disk.
  */
 export function resolveUrlPath(dist: string, urlPath: string): string | undefined {
-  let p: string;
-  try {
-    p = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (!p.startsWith('/')) return undefined;
-  const rel = p.slice(1);
-  const candidates = p.endsWith('/') ? [rel + 'index.html'] : [rel, rel + '/index.html'];
-  for (const c of candidates) {
-    const full = path.join(dist, c);
-    if (!full.startsWith(path.resolve(dist))) continue;
-    if (existsSync(full) && statSync(full).isFile()) return c.replace(/^\/+/, '');
-  }
-  return undefined;
+  const root = path.resolve(dist);
+  return urlToFile(urlPath, {
+    has: (file) => {
+      const full = path.join(root, file);
+      return full.startsWith(root) && existsSync(full) && statSync(full).isFile();
+    },
+  });
 }
 
 export interface Page {
@@ -71,7 +57,7 @@ export function readSite(dist: string): Site {
   for (const file of files) {
     if (!file.endsWith('.html')) continue;
     const html = readFileSync(path.join(dist, file), 'utf8');
-    const page: Page = { file, urlPath: fileToUrlPath(file), html, tree: parseHtml(html) };
+    const page: Page = { file, urlPath: fileToUrl(file), html, tree: parseHtml(html) };
     pages.set(page.urlPath, page);
     pageByFile.set(file, page);
   }
