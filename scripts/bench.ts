@@ -27,33 +27,17 @@ import { attr, findAll } from '../tests/support/html.ts';
 import { LOCALE_IDS, localeOfPath } from '../tests/support/locales.ts';
 import { diffManifests, hashTree, readSite } from '../tests/support/site.ts';
 import type { Page, Site } from '../tests/support/site.ts';
-import { indexSizes, loadGolden, measureSearchCost, type SearchLocale } from '../tests/support/pagefind-node.ts';
-
-const SEARCH_BUDGET_FIRST_QUERY = 200 * 1024;
+import { SEARCH_BUDGET_FIRST_QUERY, firstQueryCosts, indexSizes, measureSearchCost, searchCases } from '../tests/support/pagefind-node.ts';
 
 /** Index sizes and bytes per query (first and later) in each locale, with golden queries. */
 async function measureSearch(dist: string) {
-  const golden = loadGolden();
-  // first: the first golden term; later: one from the middle of the list (not a neighbour)
-  const mid = (a: unknown[]) => Math.floor(a.length / 2);
-  const cases: [SearchLocale, string, string[]][] = [
-    ['en', 'English', [golden.english[0]!, golden.english[mid(golden.english)]!]],
-    ['tc', 'Traditional', [golden.chinese[0]!.hant, golden.chinese[mid(golden.chinese)]!.hant]],
-    ['tc', 'Simplified typed on /tc/', [golden.chinese[0]!.hans, golden.chinese[mid(golden.chinese)]!.hans]],
-    ['sc', 'Simplified', [golden.chinese[0]!.hans, golden.chinese[mid(golden.chinese)]!.hans]],
-    ['sc', 'Traditional typed on /sc/', [golden.chinese[0]!.hant, golden.chinese[mid(golden.chinese)]!.hant]],
-  ];
   const queries = [];
-  for (const [locale, label, qs] of cases) {
-    const [first, later] = await measureSearchCost(dist, locale, qs);
+  for (const { locale, label, terms, firstThenLater } of searchCases()) {
+    const [first, later] = await measureSearchCost(dist, locale, firstThenLater);
     // every golden term of the case as the first query of a new visitor
-    const terms = label.startsWith('English') ? golden.english : golden.chinese.map((g) => (/^(Traditional)/.test(label) ? g.hant : g.hans));
-    const costs: number[] = [];
-    for (const term of terms) costs.push((await measureSearchCost(dist, locale, [term]))[0]!.transferred);
-    costs.sort((a, b) => a - b);
-    const at = (p: number) => costs[Math.min(costs.length - 1, Math.floor(p * costs.length))]!;
+    const all = await firstQueryCosts(dist, locale, terms);
     queries.push({
-      allFirst: { terms: costs.length, median: at(0.5), p90: at(0.9), max: costs.at(-1)!, overBudget: costs.filter((c) => c > SEARCH_BUDGET_FIRST_QUERY).length },
+      allFirst: { terms: all.costs.length, median: all.median, p90: all.p90, max: all.max.bytes, overBudget: all.over.length },
       locale,
       label,
       first: { query: first!.query, transferred: first!.transferred, raw: first!.raw, files: first!.files.length, results: first!.results },

@@ -220,3 +220,48 @@ export function indexSizes(dist: string): Record<string, { meta: number; chunks:
   }
   return out;
 }
+
+// ── The search cost cases of the budget test and the bench.
+
+/** Bytes a new visitor's first query may transfer (issue: search cost). */
+export const SEARCH_BUDGET_FIRST_QUERY = 200 * 1024;
+
+export interface SearchCase {
+  locale: SearchLocale;
+  label: string;
+  /** golden terms in the script typed */
+  terms: string[];
+  /** a first query and a later one: the first golden term, then one from the middle of the list (not a neighbour) */
+  firstThenLater: [string, string];
+}
+
+/** Each locale with its own script, and Chinese typed in the other script. */
+export function searchCases(golden: Golden = loadGolden()): SearchCase[] {
+  const hant = golden.chinese.map((g) => g.hant);
+  const hans = golden.chinese.map((g) => g.hans);
+  const cases: [SearchLocale, string, string[]][] = [
+    ['en', 'English', golden.english],
+    ['tc', 'Traditional', hant],
+    ['tc', 'Simplified typed on /tc/', hans],
+    ['sc', 'Simplified', hans],
+    ['sc', 'Traditional typed on /sc/', hant],
+  ];
+  return cases.map(([locale, label, terms]) => ({ locale, label, terms, firstThenLater: [terms[0]!, terms[Math.floor(terms.length / 2)]!] }));
+}
+
+export interface FirstQueryCosts {
+  /** every term as a new visitor's first query, cheapest first */
+  costs: { query: string; bytes: number }[];
+  median: number;
+  p90: number;
+  max: { query: string; bytes: number };
+  over: { query: string; bytes: number }[];
+}
+
+export async function firstQueryCosts(dist: string, locale: SearchLocale, terms: string[], budget = SEARCH_BUDGET_FIRST_QUERY): Promise<FirstQueryCosts> {
+  const costs: { query: string; bytes: number }[] = [];
+  for (const term of terms) costs.push({ query: term, bytes: (await measureSearchCost(dist, locale, [term]))[0]!.transferred });
+  costs.sort((a, b) => a.bytes - b.bytes);
+  const at = (p: number) => costs[Math.min(costs.length - 1, Math.floor(p * costs.length))]!.bytes;
+  return { costs, median: at(0.5), p90: at(0.9), max: costs.at(-1)!, over: costs.filter((c) => c.bytes > budget) };
+}
