@@ -15,11 +15,10 @@ import { attr, findAll, findFirst } from '../support/html.ts';
 import { ROOT } from '../support/paths.ts';
 import { copyProject } from '../support/project-copy.ts';
 import { readSite, type Site } from '../support/site.ts';
-import { HTML_LANG, indexedPages, loadPagefind, type NodePagefind, type SearchLocale } from '../support/pagefind-node.ts';
+import { HTML_LANG, indexedPages, loadPagefind, loadScriptMap, sourceFor, type NodePagefind, type SearchLocale } from '../support/pagefind-node.ts';
 import { MARKER } from '../../scripts/lib/scaffold-report.ts';
 import { createConverter, loadDictionaries } from '../../src/lib/script-convert.ts';
-import { pageKey, runQuery, type Source } from '../../src/lib/search-query.ts';
-import { withPairs, type ScriptMap } from '../../src/lib/search-script-map.ts';
+import { pageKey, runQuery } from '../../src/lib/search-query.ts';
 
 // The guide's example: Alibaba Health's FY2019 report from FY2018 (English and Traditional Chinese
 // editions, so the walk covers two authored languages and a converted one).
@@ -330,8 +329,7 @@ describe(`IR walk: ${ISSUER} ${YEAR} from ${FROM} (docs/ir-guide.md)`, () => {
     it('indexes every page of the new report and finds the written text in each locale', async () => {
       const dist = site.dist;
       const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-      const read = (f: string) => JSON.parse(readFileSync(path.join(dist, 'pagefind', f), 'utf8'));
-      const scriptMap = withPairs(read('script-map.json') as ScriptMap, read('script-map-pairs.json') as Record<string, string>);
+      const scriptMap = loadScriptMap(dist);
       for (const locale of LOCALES) {
         const pages = indexedPages(dist, locale);
         expect(entry.languages[HTML_LANG[locale].toLowerCase()]!.page_count, locale).toBe(pages.size);
@@ -347,8 +345,7 @@ describe(`IR walk: ${ISSUER} ${YEAR} from ${FROM} (docs/ir-guide.md)`, () => {
         const sample = sentence(src.lang, report.yearLabel, issuerNames, '', 1);
         const word = locale === 'en' ? String(report.yearLabel.en) : (src.convert ?? ((s: string) => s))(sample.match(/繼續推進/)![0]);
         const api = await pf.instance(HTML_LANG[locale]);
-        const source: Source = locale === 'en' ? { api, kind: 'native' } : { api, kind: 'native', script: locale === 'tc' ? 'zh-Hant' : 'zh-Hans', scriptMap };
-        const hits = await runQuery([source], word);
+        const hits = await runQuery([sourceFor(api, locale, scriptMap)], word);
         const found = new Set(await Promise.all(hits.map(async (h) => pageKey((await h.result.data()).url))));
         for (const u of sectionUrls) expect(found.has(u), `${locale} "${word}" finds ${u}`).toBe(true);
       }

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunkFor, readChunkWords, readMetaChunks, rechunkBundle, unpack } from '../../scripts/lib/pagefind-rechunk.ts';
-import { runQuery, type Source } from '../../src/lib/search-query.ts';
-import { withPairs, type ScriptMap } from '../../src/lib/search-script-map.ts';
-import { HTML_LANG, loadGolden, loadPagefind, type SearchLocale } from '../support/pagefind-node.ts';
+import { runQuery } from '../../src/lib/search-query.ts';
+import type { ScriptMap } from '../../src/lib/search-script-map.ts';
+import { HTML_LANG, loadGolden, loadPagefind, loadScriptMap, sourceFor, type SearchLocale } from '../support/pagefind-node.ts';
 import { DIST, assertDistBuilt } from '../support/paths.ts';
 
 const bundle = path.join(DIST, 'pagefind');
@@ -48,16 +48,14 @@ describe('the shipped word index', () => {
 describe('results equal those of one unsplit index', () => {
   let scriptMap: ScriptMap;
   beforeAll(() => {
-    const read = (f: string) => JSON.parse(readFileSync(path.join(bundle, f), 'utf8'));
-    scriptMap = withPairs(read('script-map.json') as ScriptMap, read('script-map-pairs.json') as Record<string, string>);
+    scriptMap = loadScriptMap(DIST);
   });
 
   /** Hit ids (tier and page) per term; one bundle at a time, as loadPagefind stubs globals. */
   async function hitsOf(site: string, locale: SearchLocale, terms: string[]): Promise<string[][]> {
     const pf = await loadPagefind(site);
     try {
-      const script = locale === 'tc' ? 'zh-Hant' : locale === 'sc' ? 'zh-Hans' : undefined;
-      const source: Source = { api: await pf.instance(HTML_LANG[locale]), kind: 'native', script, scriptMap: script && scriptMap };
+      const source = sourceFor(await pf.instance(HTML_LANG[locale]), locale, scriptMap);
       const out: string[][] = [];
       for (const term of terms) out.push((await runQuery([source], term)).map((h) => `${h.tier}:${h.result.id}`));
       return out;

@@ -2,12 +2,10 @@
 // (tests/support/pagefind-node.ts) through the query layer readers use (src/lib/search-query.ts).
 // Ground truth: the indexed pages whose indexed text contains the term. Prints, per locale, the
 // recall of Pagefind alone (the plain query) and with the query layer, and the precision.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isExactMatch, pageKey, runQuery, TIER_NAMES, type Hit, type PagefindApi, type Source, type Tier } from '../../src/lib/search-query.ts';
-import { withPairs, type ScriptMap } from '../../src/lib/search-script-map.ts';
-import { HTML_LANG, indexedPages, loadGolden, loadPagefind, truthFor, type NodePagefind, type SearchLocale } from '../support/pagefind-node.ts';
+import type { ScriptMap } from '../../src/lib/search-script-map.ts';
+import { HTML_LANG, indexedPages, loadGolden, loadPagefind, loadScriptMap, sourceFor, truthFor, type NodePagefind, type SearchLocale } from '../support/pagefind-node.ts';
 import { DIST, assertDistBuilt } from '../support/paths.ts';
 
 const MIN_RECALL = 0.98;
@@ -20,9 +18,7 @@ let scriptMap: ScriptMap;
 beforeAll(async () => {
   assertDistBuilt();
   pf = await loadPagefind(DIST);
-  // the whole map, as the UI has it once it fetched the contexts (it does for ambiguous queries)
-  const read = (f: string) => JSON.parse(readFileSync(path.join(DIST, 'pagefind', f), 'utf8'));
-  scriptMap = withPairs(read('script-map.json') as ScriptMap, read('script-map-pairs.json') as Record<string, string>);
+  scriptMap = loadScriptMap(DIST);
   for (const locale of ['en', 'tc', 'sc'] as const) {
     api[locale] = await pf.instance(HTML_LANG[locale]);
     pages[locale] = indexedPages(DIST, locale);
@@ -30,10 +26,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => pf?.close());
 
-function source(locale: SearchLocale): Source {
-  if (locale === 'en') return { api: api.en!, kind: 'native' };
-  return { api: api[locale]!, kind: 'native', script: locale === 'tc' ? 'zh-Hant' : 'zh-Hans', scriptMap };
-}
+const source = (locale: SearchLocale): Source => sourceFor(api[locale]!, locale, scriptMap);
 
 async function urlsOf(hits: Hit[]): Promise<Set<string>> {
   return new Set(await Promise.all(hits.map(async (h) => pageKey((await h.result.data()).url))));

@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PagefindApi } from '../../src/lib/search-query.ts';
+import type { PagefindApi, Source } from '../../src/lib/search-query.ts';
+import { withPairs, type ScriptMap } from '../../src/lib/search-script-map.ts';
 import { FIRST_PAGE, PAGEFIND_OPTIONS } from '../../src/lib/search-config.ts';
 import { parse as parseYaml } from 'yaml';
 import { indexedText } from '../../src/lib/search-text.ts';
@@ -93,6 +94,20 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
 
 export type SearchLocale = 'en' | 'tc' | 'sc';
 export const HTML_LANG: Record<SearchLocale, string> = { en: 'en', tc: 'zh-Hant-HK', sc: 'zh-Hans-CN' };
+/** The script of a locale's index (the query layer folds queries into it). */
+export const INDEX_SCRIPT: Record<SearchLocale, 'zh-Hant' | 'zh-Hans' | undefined> = { en: undefined, tc: 'zh-Hant', sc: 'zh-Hans' };
+
+/** The whole script map of a built site, as the UI has it once it fetched the contexts (it does for ambiguous queries). */
+export function loadScriptMap(dist: string): ScriptMap {
+  const read = (f: string) => JSON.parse(readFileSync(path.join(dist, 'pagefind', f), 'utf8'));
+  return withPairs(read('script-map.json') as ScriptMap, read('script-map-pairs.json') as Record<string, string>);
+}
+
+/** The query layer's source for a locale's index: Chinese ones search with the script map. */
+export function sourceFor(api: PagefindApi, locale: SearchLocale, scriptMap: ScriptMap): Source {
+  const script = INDEX_SCRIPT[locale];
+  return script ? { api, kind: 'native', script, scriptMap } : { api, kind: 'native' };
+}
 
 /** url path → indexed text, for every indexed page of a locale. */
 export function indexedPages(dist: string, locale: SearchLocale): Map<string, string> {
@@ -153,7 +168,7 @@ export async function measureSearchCost(
   tiers?: readonly (0 | 1 | 2)[],
 ): Promise<QueryCost[]> {
   const { hasHan, normalizeQuery, runQuery } = await import('../../src/lib/search-query.ts');
-  const { needsPairs, withPairs } = await import('../../src/lib/search-script-map.ts');
+  const { needsPairs } = await import('../../src/lib/search-script-map.ts');
   const pf = await loadPagefind(dist);
   try {
     const api = await pf.instance(HTML_LANG[locale]);
@@ -161,7 +176,7 @@ export async function measureSearchCost(
     const uiScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
     const seen = new Set<string>();
     let pairsLoaded = false;
-    let scriptMap: import('../../src/lib/search-script-map.ts').ScriptMap | undefined;
+    let scriptMap: ScriptMap | undefined;
     const out: QueryCost[] = [];
     for (const [i, query] of queries.entries()) {
       const before = pf.transfer.files.length;
@@ -171,7 +186,7 @@ export async function measureSearchCost(
         scriptMap = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'script-map.json'), 'utf8'));
         extra.push('/pagefind/script-map.json');
       }
-      const script = locale === 'tc' ? 'zh-Hant' : locale === 'sc' ? 'zh-Hans' : undefined;
+      const script = INDEX_SCRIPT[locale];
       if (scriptMap && script && !pairsLoaded && needsPairs(normalizeQuery(query), script, scriptMap)) {
         scriptMap = withPairs(scriptMap, JSON.parse(readFileSync(path.join(dist, 'pagefind', 'script-map-pairs.json'), 'utf8')));
         extra.push('/pagefind/script-map-pairs.json');
