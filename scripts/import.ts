@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runPipeline } from './import/pipeline.ts';
+import type { OutlineCheck } from './import/outline/contents-outline.ts';
 import { detectInput } from './import/detect-profile.ts';
 import { loadCatalogue } from './import/auto-index.ts';
 import { parseOverrides } from './import/overrides.ts';
@@ -145,6 +146,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
         sections: r.sections.map((s) => ({ id: s.id, title: s.title, lang: s.lang, chars: s.chars })),
         dropped: r.dropped,
         warnings: r.warnings,
+        outline: r.outline,
         profile: { lang, layout: profile.layout, detected: !profile.forced, summary: profile.summary },
         ...(args.dryRun ? { wouldWrite: changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: relative(cwd, c.path), action: c.action })) } : {}),
       }, null, 2));
@@ -154,6 +156,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     lines.push(`${profile.summary}${ovFile ? '' : '; no overrides file: outline detected'}`);
     lines.push(`${relative(cwd, file)} (${lang}): ${r.pageCount} pages, ${r.sections.length} sections, ${r.index.filter((x) => x.kind === 'gd' || x.kind === 'kpi').length} ESG index rows`);
     for (const s of r.sections) lines.push(`  ${s.file}  ${s.number ? s.number + ' ' : ''}${s.title}  (${s.chars} chars${s.frameworks?.hkex.length ? ', ' + s.frameworks.hkex.join(' ') : ''})`);
+    lines.push(outlineSummary(r.outline));
     lines.push(`fidelity: ${(r.fidelity.fidelity * 100).toFixed(2)}% (${r.fidelity.matched}/${r.fidelity.total} letters, digits and ideographs)`);
     if (r.fidelity.missing.length) lines.push(`  not found in order: ${r.fidelity.missing.length} line(s)`, ...r.fidelity.missing.slice(0, 10).map((m) => `    ${m}`));
     lines.push(`dropped furniture: ${r.dropped.length} line(s)`, ...r.dropped.map((d) => `  line ${d.line}: ${JSON.stringify(d.text)} (${d.why})`));
@@ -181,6 +184,14 @@ export function main(argv: string[], cwd = process.cwd()): number {
     console.error(`import: ${args.file}: ${(e as Error).message}`);
     return 1;
   }
+}
+
+/** One line: the outline checked against the contents page, or the evidence used without one. */
+export function outlineSummary(o: OutlineCheck): string {
+  const largest = `largest unit ${(o.largestUnitShare * 100).toFixed(1)}% of the text`;
+  if (!o.entries) return `outline: no contents page printed; from ${o.source}; ${largest}`;
+  const pct = (n: number) => `${((n / o.entries) * 100).toFixed(0)}%`;
+  return `outline: contents page at line ${o.contentsLine}, ${o.entries} entries; ${o.matched} matched (${pct(o.matched)}), ${o.inOrder} in order (${pct(o.inOrder)}); from ${o.source}; ${largest}${o.unmatched.length ? `; not found: ${o.unmatched.join('; ')}` : ''}`;
 }
 
 function parseOverridesSafe(y: string): any {

@@ -41,6 +41,8 @@ export interface Unit {
   group?: string;
   /** a cover page (title cloud): its title is the report's title where the overrides give one */
   cover?: boolean;
+  /** printed heading number (`1.1`, `IV`) */
+  number?: string;
 }
 
 export interface Outline {

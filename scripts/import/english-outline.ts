@@ -133,13 +133,17 @@ export function autoChapters(lines: Line[], lang: Lang, chapterOfPage: Map<numbe
     used.set(c.spec.id, n);
     if (n > 1) c.spec.id = `${c.spec.id}-${n}`;
   }
-  // the HKEX index
-  for (const c of chapters) {
-    const rows = lines.slice(c.from, c.to).filter((l) => KPI_ROW.test(l.text)).length;
-    const gd = lines.slice(c.from, c.to).some((l) => /^General\s+Disclosure|^一般披露/.test(l.text));
-    if (rows >= 5 && gd) { c.spec.index = 'hkex'; break; }
-  }
+  const index = findHkexIndex(lines, chapters);
+  if (index) index.spec.index = 'hkex';
   return chapters;
+}
+
+/** The unit printing the HKEX index: at least 5 KPI rows (`A1.1 …`) and a General Disclosure row. */
+export function findHkexIndex<T extends { from: number; to: number }>(lines: Line[], units: T[]): T | undefined {
+  return units.find((c) => {
+    const rows = lines.slice(c.from, c.to).filter((l) => KPI_ROW.test(l.text)).length;
+    return rows >= 5 && lines.slice(c.from, c.to).some((l) => /^General\s+Disclosure|^一般披露/.test(l.text));
+  });
 }
 
 /** Printed pages of a cut: the page of its first line to that of its last line with text. */

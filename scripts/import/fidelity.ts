@@ -2,8 +2,8 @@
  * Fidelity: the share of the source's letters, digits and ideographs (\p{L}\p{N}), outside
  * dropped furniture lines, that appear in the output (frontmatter titles + MDX bodies) in order.
  *
- * Method: both sides are reduced to streams of \p{L}\p{N} characters (so spacing, joins,
- * punctuation and escaping do not matter). Each source line is matched as a whole substring of
+ * Method: both sides are reduced to streams of \p{L}\p{N} characters, case folded (so spacing,
+ * joins, punctuation, escaping and capitals do not matter). Each source line is matched as a whole substring of
  * the output stream, searching forward from where the previous line matched and then anywhere
  * (text may move: part intros, headings printed after their content become titles). A line not
  * found whole is cut into chunks of 6 characters; each chunk counts when it is found in order
@@ -24,7 +24,8 @@ const CHUNK = 6;
 const WINDOW = 4000;
 const K = 8;
 const MAX_CANDIDATES = 2000;
-export const letters = (s: string) => [...s].filter((c) => KEEP.test(c)).join('');
+/** letters and digits, case folded: a heading printed in capitals and titled from the contents page keeps its text */
+export const letters = (s: string) => [...s].filter((c) => KEEP.test(c)).join('').toLowerCase();
 
 export interface FidelityResult { fidelity: number; total: number; matched: number; missing: string[]; ops?: number }
 

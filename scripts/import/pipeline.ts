@@ -24,7 +24,10 @@ import { buildWithKpiTables } from './kpi-tables.ts';
 import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
-import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
+import { autoChapters, autoCuts, buildEnglishBlocks, findHkexIndex, pagesOf } from './english-outline.ts';
+import { findContentsPage, type ContentsEntry, type ContentsPage } from './outline/contents-page.ts';
+import { matchContents, type EntryMatch } from './outline/match-contents.ts';
+import { checkOutline, contentsUnits, type OutlineCheck } from './outline/contents-outline.ts';
 
 export interface SectionOut extends SectionMeta {
   lang: Lang;
@@ -45,6 +48,8 @@ export interface PipelineResult {
   pageCount: number;
   parts: { id: string; title: string }[];
   sha256: string;
+  /** the outline checked against the report's contents page */
+  outline: OutlineCheck;
 }
 
 const CJKP = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『』《》（）]`;
@@ -105,25 +110,47 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
 
   let cuts: Cut[];
   let autoParts: { id: string; title: string }[] = [];
-  // English reports: numbered / roman-numeral chapters or running-header chapter names (english-outline.ts)
-  const en = auto && lang === 'en' ? autoChapters(lines, lang, rh?.chapterOfPage) : [];
-  if (en.length) {
+  // evidence in order of trust: the overrides' chapter list, the contents page, English numbered /
+  // roman / running-header chapters, the detected outline (detect-outline.ts)
+  const contents = auto ? findContentsPage(lines) : undefined;
+  // printed page numbers are trusted where the text carries folios for a good part of the pages
+  const pagesReliable = !!rh || (!!contents && pm.folios.length >= Math.max(3, 0.25 * Math.max(...contents.entries.map((e) => e.pageEnd ?? e.page ?? 0))));
+  const matches: EntryMatch[] = contents ? matchContents(lines, contents.entries, contents.end, { pagesReliable }) : [];
+  const byContents = !!contents && matches.length >= Math.max(3, contents.entries.length / 2);
+  if (contents && !byContents) warnings.push(`outline: a contents page (line ${lines[contents.heading].n}, ${contents.entries.length} entries) was found but only ${matches.length} of its entries were found in the text; the outline comes from the text's headings`);
+  const en = auto && !byContents && lang === 'en' ? autoChapters(lines, lang, rh?.chapterOfPage) : [];
+  let source = auto ? 'detected headings' : 'overrides (chapters)';
+  const useOutline = (o: { units: { id: string; from: number; to: number; title: string; titleLines: number[]; group?: string; cover?: boolean; number?: string }[] }) => {
+    for (const l of lines) l.text = l.text.replace(/^[●▪■◆]\s*(?=\S)/u, '• '); // other bullet glyphs read as `•`
+    return o.units.map((u): Cut => {
+      for (const i of u.titleLines) lines[i].text = '';
+      const title = (u.cover && ov.report?.title?.[lang]) || u.title; // a title-cloud cover carries the report title
+      return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: title }, ...(u.number ? { number: u.number } : {}) }, from: u.from, to: u.to, title, partIntro: [] };
+    });
+  };
+  if (byContents) {
+    source = 'contents page';
+    const o = contentsUnits(lines, contents!, matches);
+    autoParts = o.groups;
+    cuts = useOutline(o);
+    indexSpec = findHkexIndex(lines, cuts)?.spec;
+  } else if (en.length) {
+    source = 'English chapter headings';
     cuts = autoCuts(lines, en);
     indexSpec = en.find((c) => c.spec.index === 'hkex')?.spec;
   } else if (auto) {
     const o = detectOutline(lines, ov.outline ?? {}, nav);
     warnings.push(...o.warnings);
     autoParts = o.groups;
-    for (const l of lines) l.text = l.text.replace(/^[●▪■◆]\s*(?=\S)/u, '• '); // other bullet glyphs read as `•`
-    cuts = o.units.map((u) => {
-      for (const i of u.titleLines) lines[i].text = '';
-      const title = (u.cover && ov.report?.title?.[lang]) || u.title; // a title-cloud cover carries the report title
-      return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: title } }, from: u.from, to: u.to, title, partIntro: [] };
-    });
+    cuts = useOutline(o);
   } else {
     cuts = cutChapters(lines, pm, ov, lang, warnings);
     moveSectionStarts(lines, cuts, pm, ov, warnings);
   }
+  const outline = checkOutline(lines, source, contents, byContents ? matches : [], cuts);
+  if (!contents) warnings.push(`outline: no contents page printed; outline from ${source}`);
+  else if (outline.inOrder < 0.9 * outline.entries) warnings.push(`outline: ${outline.inOrder} of ${outline.entries} contents entries became units in order (under 90%); not found: ${outline.unmatched.slice(0, 5).join('; ')}`);
+  if (outline.largestUnitShare > 0.3) warnings.push(`outline: one unit holds ${(outline.largestUnitShare * 100).toFixed(0)}% of the text (over 30%)`);
   const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
   const glue = lang === 'en' ? buildGlue(original, vocab) : new Set<string>();
   const merges: string[] = [];
@@ -145,7 +172,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const metas = cuts.map((c, k) => ({
     id: c.spec.id,
     // detected outlines have no reliable printed page numbers
-    pages: rh ? pagesOf(lines, c) : auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
+    pages: rh || (byContents && pagesReliable) ? pagesOf(lines, c) : auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
   }));
   const tags = tagSections(metas, indexRows, (s) => s.id === indexSpec?.id);
   // detected outlines: indexes that point to section names (auto-index.ts)
@@ -167,11 +194,15 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
     } else {
       const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings }) : [];
-      const build = (ls: Line[]) => (en.length ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings });
+      const build = (ls: Line[]) => (en.length || (byContents && lang === 'en') ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings });
       // detected outlines: KPI tables with year columns first (kpi-tables.ts)
       const kind = named?.kinds.get(c.spec.id);
+      const text = (from: number, to: number) => (auto && lang !== 'en' ? buildWithKpiTables(lines.slice(from, to), build) : build(lines.slice(from, to)));
+      // the contents page, wherever it falls, is written as the list of its entries
+      const toc = byContents && contents!.heading >= c.from && contents!.heading < c.to ? contents! : undefined;
       const body = kind ? indexTable(kind, lines.slice(c.from, c.to), named!.names[kind], opts.catalogue ?? [], build) // index-tables.ts
-        : auto && !en.length ? buildWithKpiTables(lines.slice(c.from, c.to), build) : build(lines.slice(c.from, c.to));
+        : toc ? [...text(c.from, toc.heading + 1), contentsList(toc, lines[toc.heading].page), ...text(toc.end, c.to)]
+        : text(c.from, c.to);
       blocks = [...intro, ...body];
       for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
       repairBlocks(blocks, lang, vocab, glue, merges);
@@ -211,7 +242,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const srcLines = original.filter((_, i) => !droppedSet.has(originalN[i]));
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
-  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256 };
+  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare: largestShare(sections) } };
 }
 
 /** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */
@@ -232,4 +263,17 @@ function dropNavBars(lines: Line[], nav: Set<number>, drop: string[]): Dropped[]
     l.text = '';
   });
   return out;
+}
+
+/** The contents page as a list of its entries (`Title … 021-022`), whatever its printed form. */
+function contentsList(cp: ContentsPage, page: number): Block {
+  const items = cp.entries.map((e) => `${e.number ? e.number + ' ' : ''}${e.title}${e.pages ? ` … ${e.pages}` : ''}`);
+  return { kind: 'list', items, page };
+}
+
+/** The largest section's share of all section text (front matter stripped). */
+function largestShare(sections: SectionOut[]): number {
+  const sizes = sections.map((s) => s.mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\s+/g, '').length);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return total ? Math.max(...sizes) / total : 0;
 }

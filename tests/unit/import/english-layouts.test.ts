@@ -56,7 +56,10 @@ describe.each([
     expect(j.dropped.filter((d: any) => d.why === 'chapter name in the running header').length).toBeGreaterThanOrEqual(pages);
     // nothing else is dropped: furniture and (continued) repeats only
     expect(new Set(j.dropped.map((d: any) => d.why))).toEqual(new Set(['running header', 'page number', 'chapter name in the running header', '(continued) repeat']));
-    expect(j.sections.map((s: any) => s.id)).toEqual(['front', 'about-this-report', 'board-statement', 'stakeholder-engagement-and-materiality', 'environmental', 'social', 'hkex-esg-reporting-guide']);
+    // the outline follows the contents page: parts and the sections below them
+    expect(j.outline).toMatchObject({ source: 'contents page', matched: j.outline.entries, inOrder: j.outline.entries, unmatched: [] });
+    expect(j.outline.largestUnitShare).toBeLessThanOrEqual(0.3);
+    expect(j.sections.length).toBe(j.outline.entries + (file === NUMBERED ? 0 : 1)); // + cover/contents; SOCIAL (no text of its own) is a part only
     expect(j.sections.every((s: any) => s.lang === 'en' && s.chars > 0)).toBe(true);
   });
   it('leaves no furniture in the MDX', () => {
@@ -68,14 +71,16 @@ describe.each([
   });
   it('tags sections with the HKEX codes of the content index (by page), not the undisclosed ones', () => {
     const r = run(file);
-    const env = r.sections.find((s) => s.id === 'environmental')!;
-    const soc = r.sections.find((s) => s.id === 'social')!;
+    // codes of a part: those of its own text and of its sections
+    const codesOf = (part: string) => ({ frameworks: { hkex: r.sections.filter((s) => s.id === part || s.chapter === part || (!r.parts.length && s.id === part)).flatMap((s) => s.frameworks!.hkex) } });
+    const env = codesOf(file === NUMBERED ? 'c01' : 'c04');
+    const soc = codesOf(file === NUMBERED ? 'c02' : 'c05');
     expect(env.frameworks!.hkex).toEqual(expect.arrayContaining(['A1', 'A1.1', 'A1.2', 'A2.1', 'A2.5', 'A3.1', 'A4.1']));
     expect(env.frameworks!.hkex.some((c) => c.startsWith('B'))).toBe(false);
     expect(soc.frameworks!.hkex).toEqual(expect.arrayContaining(['B1', 'B1.1', 'B1.2', 'B2.2', 'B5.1', 'B8.2']));
     expect(soc.frameworks!.hkex.some((c) => c.startsWith('A'))).toBe(false);
     expect(r.index.filter((x) => x.kind === 'kpi').length).toBe(36);
-    expect(r.sections.find((s) => s.id === 'hkex-esg-reporting-guide')!.mdx).toMatch(/\| A1\.1 \| The types of emissions/);
+    expect(r.sections.find((s) => s.id === 'a01')!.mdx).toMatch(/\| A1\.1 \| The types of emissions/);
   });
 });
 
@@ -83,37 +88,42 @@ describe('numbered layout', () => {
   const f = NUMBERED;
   it('cuts at the numbered chapters with printed pages and numbers', () => {
     const s = run(f).sections;
-    expect(s.map((x) => [x.number, x.title])).toEqual([
-      [undefined, 'Harbourline Logistics Holdings Limited'], ['1', 'ABOUT THIS REPORT'], ['2', 'BOARD STATEMENT'],
-      ['3', 'STAKEHOLDER ENGAGEMENT AND MATERIALITY'], ['4', 'ENVIRONMENTAL'], ['5', 'SOCIAL'], ['6', 'HKEX ESG REPORTING GUIDE CONTENT INDEX'],
+    // titles as the contents page prints them (the body prints them in capitals), numbers as printed
+    expect(s.map((x) => [x.id, x.number, x.title])).toEqual([
+      ['f01', undefined, 'Harbourline Logistics Holdings Limited'], ['f02', '1', 'About this Report'], ['f03', '2', 'Board Statement'],
+      ['f04', '3', 'Stakeholder Engagement and Materiality'], ['c01', '4', 'Environmental'],
+      ['c01-s01', '4.1', 'Emissions'], ['c01-s02', '4.2', 'Use of Resources'], ['c01-s03', '4.3', 'Waste Management'],
+      ['c01-s04', '4.4', 'The Environment, Natural Resources and Climate Change'],
+      ['c02-s01', '5.1', 'Employment'], ['c02-s02', '5.2', 'Health and Safety'], ['c02-s03', '5.3', 'Development and Training'],
+      ['c02-s04', '5.4', 'Labour Standards'], ['c02-s05', '5.5', 'Supply Chain Management'], ['c02-s06', '5.6', 'Product Responsibility'],
+      ['c02-s07', '5.7', 'Anti-corruption'], ['c02-s08', '5.8', 'Community Investment'], ['a01', '6', 'HKEX ESG Reporting Guide Content Index'],
     ]);
-    expect(s.find((x) => x.id === 'environmental')!.pages).toEqual({ from: 7, to: 12 });
-    expect(s.find((x) => x.id === 'social')!.pages).toEqual({ from: 13, to: 21 });
+    expect(run(f).parts).toEqual([{ id: 'c01', title: 'Environmental' }, { id: 'c02', title: 'Social' }]);
+    expect(s.find((x) => x.id === 'c01-s02')!.pages).toEqual({ from: 9, to: 10 });
+    expect(s.find((x) => x.id === 'c02-s08')!.pages).toEqual({ from: 21, to: 21 });
   });
-  it('finds 4.1 headings as ## and 4.1.1 as ###, a (Continued) repeat once', () => {
-    const env = body(f, 'environmental');
-    expect(env).toMatch(/^## 4\.1 Emissions$/m);
+  it('finds 4.1.1 headings inside the 4.1 unit as ###, a (Continued) repeat once', () => {
+    const env = body(f, 'c01-s01');
     expect(env).toMatch(/^### 4\.1\.1 Air Emissions$/m);
     expect(env).toMatch(/^### 4\.1\.2 Greenhouse Gas Emissions$/m);
-    expect(env.match(/^## 4\.2 Use of Resources$/gm)).toHaveLength(1);
-    expect(env).toMatch(/^### 4\.2\.2 Water$/m);
-    expect(body(f, 'social').match(/^## 5\.1 Employment$/gm)).toHaveLength(1);
-    expect(body(f, 'stakeholder-engagement-and-materiality').match(/^## 3\.2 Materiality Assessment$/gm)).toHaveLength(1);
+    expect(body(f, 'c01-s02')).toMatch(/^### 4\.2\.2 Water$/m);
+    for (const id of ['c01-s02', 'c02-s01']) expect(body(f, id)).not.toMatch(/^## /m); // the (Continued) repeat is no heading
+    expect(body(f, 'f04').match(/^## 3\.2 Materiality Assessment$/gm)).toHaveLength(1);
     const dropped = run(f).dropped.filter((d) => d.why === '(continued) repeat').map((d) => d.text);
     expect(dropped).toEqual(['3.2 Materiality Assessment (Continued)', '4.2 Use of Resources (Continued)', '5.1 Employment (Continued)', '6. HKEX ESG Reporting Guide Content Index (Continued)', '6. HKEX ESG Reporting Guide Content Index (Continued)']);
   });
   it('turns glued bullets into lists and the contents page into a list', () => {
-    expect(body(f, 'about-this-report')).toMatch(/^- Materiality: the material ESG issues/m);
-    expect(body(f, 'environmental')).toMatch(/^- route planning software that reduced the distance travelled per delivery by 4%;$/m);
-    expect(body(f, 'stakeholder-engagement-and-materiality')).toMatch(/^- Occupational health and safety\n- Greenhouse gas emissions/m);
-    expect(body(f, 'front')).toMatch(/^- 4\.1 Emissions … 7$/m);
+    expect(body(f, 'f02')).toMatch(/^- Materiality: the material ESG issues/m);
+    expect(run(f).sections.map((s) => s.mdx).join('\n')).toMatch(/^- route planning software that reduced the distance travelled per delivery by 4%;$/m);
+    expect(body(f, 'f04')).toMatch(/^- Occupational health and safety\n- Greenhouse gas emissions/m);
+    expect(body(f, 'f01')).toMatch(/^- 4\.1 Emissions … 7$/m);
   });
   it('turns footnote digits glued to words into [^n]', () => {
-    const env = body(f, 'environmental');
+    const env = body(f, 'c01-s01');
     expect(env).toContain('total GHG emissions[^2] decreased');
     expect(env).toContain('**Table 2: Air Emissions[^1]**');
     expect(env).toMatch(/^\[\^2\]: The GHG emissions were calculated/m);
-    expect(body(f, 'social')).toMatch(/^\[\^3\]: The turnover rate is/m);
+    expect(body(f, 'c02-s01')).toMatch(/^\[\^3\]: The turnover rate is/m);
   });
 });
 
@@ -122,26 +132,27 @@ describe('roman-numeral layout', () => {
   it('cuts at I.–VI. and finds all-caps headings as ##', () => {
     const s = run(f).sections;
     expect(s.map((x) => x.number)).toEqual([undefined, 'I', 'II', 'III', 'IV', 'V', 'VI']);
-    expect(s.find((x) => x.id === 'environmental')!.pages).toEqual({ from: 6, to: 10 });
-    const env = body(f, 'environmental');
+    expect(s.map((x) => x.id)).toEqual(['f01', 'c01', 'c02', 'c03', 'c04', 'c05', 'a01']);
+    expect(s.find((x) => x.id === 'c04')!.pages).toEqual({ from: 6, to: 10 });
+    const env = body(f, 'c04');
     for (const h of ['EMISSIONS', 'USE OF RESOURCES', 'WASTE MANAGEMENT', 'THE ENVIRONMENT AND NATURAL RESOURCES', 'CLIMATE CHANGE']) expect(env).toMatch(new RegExp(`^## ${h}$`, 'm'));
     expect(env.match(/^## USE OF RESOURCES$/gm)).toHaveLength(1);
     expect(env).toMatch(/^### Air Emissions$/m);
-    const soc = body(f, 'social');
+    const soc = body(f, 'c05');
     expect(soc.match(/^## EMPLOYMENT$/gm)).toHaveLength(1);
     expect(soc).toMatch(/^## ANTI-CORRUPTION$/m);
   });
   it('bullets (●, private-use glyph) become lists; footnotes become [^n]', () => {
-    expect(body(f, 'stakeholder-engagement-and-materiality')).toMatch(/^- Food safety and product quality$/m);
-    expect(body(f, 'environmental')).toMatch(/^- The replacement of two cold rooms/m);
-    expect(body(f, 'environmental')).toContain('greenhouse gas emissions[^1] were');
-    expect(body(f, 'environmental')).toContain('water consumption[^2] during');
-    expect(body(f, 'social')).toContain('turnover rate[^3] for');
+    expect(body(f, 'c03')).toMatch(/^- Food safety and product quality$/m);
+    expect(body(f, 'c04')).toMatch(/^- The replacement of two cold rooms/m);
+    expect(body(f, 'c04')).toContain('greenhouse gas emissions[^1] were');
+    expect(body(f, 'c04')).toContain('water consumption[^2] during');
+    expect(body(f, 'c05')).toContain('turnover rate[^3] for');
   });
   it('B5.3 and B5.4 (printed —) are not tagged', () => {
     const r = run(f);
     expect(r.index.find((x) => x.code === 'B5.3')?.status).toBe('not-reported');
-    expect(r.sections.find((s) => s.id === 'social')!.frameworks!.hkex).not.toContain('B5.3');
+    expect(r.sections.find((s) => s.id === 'c05')!.frameworks!.hkex).not.toContain('B5.3');
   });
 });
 
@@ -154,12 +165,12 @@ describe('the numbered layout without running headers (folio layout)', () => {
       out.push(lines[i]);
     }
     const r = runPipeline(out.join('\n'), 'en', {});
-    expect(r.sections.map((s) => s.id)).toEqual(['front', 'about-this-report', 'board-statement', 'stakeholder-engagement-and-materiality', 'environmental', 'social', 'hkex-esg-reporting-guide']);
+    // the same outline as with running headers: the contents page, matched by printed pages
+    expect(r.sections.map((s) => s.id)).toEqual(run(NUMBERED).sections.map((s) => s.id));
+    expect(r.outline).toMatchObject({ source: 'contents page', entries: 18, matched: 18, inOrder: 18 });
     expect(r.fidelity.fidelity).toBeGreaterThanOrEqual(0.995);
     expect(r.dropped.map((d) => d.why)).toEqual(Array(5).fill('(continued) repeat'));
-    const env = r.sections.find((s) => s.id === 'environmental')!.mdx;
-    expect(env.match(/^## 4\.2 Use of Resources$/gm)).toHaveLength(1);
-    expect(env).toMatch(/^### 4\.1\.1 Air Emissions$/m);
+    expect(r.sections.find((s) => s.id === 'c01-s01')!.mdx).toMatch(/^### 4\.1\.1 Air Emissions$/m);
     expect(r.index.filter((x) => x.kind === 'kpi').length).toBe(36);
   });
 });

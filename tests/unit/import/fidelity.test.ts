@@ -4,7 +4,9 @@ import { LANGS, run } from './helpers.ts';
 
 describe('fidelity', () => {
   it('counts letters, digits and ideographs in order, ignoring spacing and punctuation', () => {
-    expect(letters('A l ibaba, 1,500萬人。')).toBe('Alibaba1500萬人');
+    expect(letters('A l ibaba, 1,500萬人。')).toBe('alibaba1500萬人');
+    // capitals are not text: a heading printed in capitals, titled as the contents page prints it
+    expect(fidelity(['1. ABOUT THIS REPORT'], '1 About this Report').fidelity).toBe(1);
     expect(fidelity(['ab cd', 'ef'], 'a b c d e f').fidelity).toBe(1);
     expect(fidelity(['abcd', 'efgh'], 'abcd').fidelity).toBe(0.5);
     expect(fidelity(['line one', 'line two'], 'line two\nline one').fidelity).toBe(1); // moved text still counts

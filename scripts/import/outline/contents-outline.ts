@@ -1,0 +1,143 @@
+/**
+ * Units from the contents page: each matched entry that owns text opens a unit; top-level entries
+ * with entries below them are the report's parts (chapters in report.yaml), the entries below are
+ * its sections. Text before the first matched heading (cover, contents) is the first front unit.
+ *
+ * Ids are positional and deterministic, as for every outline: `f01`… front matter (top-level
+ * entries before the first part), `c01` a part's own text (its opener) or a top-level chapter,
+ * `c01-s01`… the units of a part, `a01`… appendices (from the first appendix or index entry after
+ * the parts on).
+ */
+import type { Line } from '../types.ts';
+import type { Outline, Unit } from '../detect-outline.ts';
+import { splitNumber, type ContentsEntry, type ContentsPage } from './contents-page.ts';
+import type { EntryMatch } from './match-contents.ts';
+
+const APPENDIX = /^(?:appendix|appendices|annex|附[錄录件])|(?:index|索引)$/iu;
+
+export function contentsUnits(lines: Line[], cp: ContentsPage, matches: EntryMatch[]): Outline {
+  const entries = cp.entries;
+  const top = topAncestors(entries);
+  const hasChildren = new Set(entries.filter((e, k) => entries[k + 1] && entries[k + 1].level > e.level).map((e) => e));
+  const isGroup = (e: ContentsEntry) => e.level === 1 && hasChildren.has(e);
+  const anyGroup = entries.some(isGroup);
+  const units: (Unit & { to: number })[] = [];
+  const groups: { id: string; title: string }[] = [];
+  const groupId = new Map<ContentsEntry, string>();
+  const sub = new Map<string, number>();
+  let chapters = 0;
+  let fronts = 0;
+  let appendices = 0;
+  let seenChapter = false;
+
+  const firstText = lines.findIndex((l) => l.text);
+  const start = matches.length ? matches[0].line : lines.length;
+  if (firstText >= 0 && firstText < start) {
+    units.push({ id: `f${pad(++fronts)}`, kind: 'front', title: lines[firstText].text, from: 0, to: start, titleLines: [firstText], cover: true });
+  }
+  // headings with no text of their own (a part title above its first section) open the next unit
+  let pending: { from: number; lines: number[] } | undefined;
+  matches.forEach((m, j) => {
+    const to = j + 1 < matches.length ? matches[j + 1].line : lines.length;
+    const owns = lines.slice(m.lines[m.lines.length - 1] + 1, to).some((l) => l.text);
+    const t = top.get(m.entry)!;
+    const number = splitNumber(lines[m.lines[0]].text).number ?? m.entry.number;
+    const title = number && m.entry.title.startsWith(number + ' ') ? m.entry.title.slice(number.length).trim() : m.entry.title;
+    const unit = { title, from: pending?.from ?? m.line, to, titleLines: [...(pending?.lines ?? []), ...m.lines], ...(number ? { number } : {}) };
+    if (!owns && j + 1 < matches.length) {
+      pending = { from: unit.from, lines: unit.titleLines };
+      if (isGroup(t) && !groupId.has(t)) {
+        const gid = `c${pad(++chapters)}`;
+        groupId.set(t, gid);
+        groups.push({ id: gid, title: t.title });
+        seenChapter = true;
+      }
+      return;
+    }
+    pending = undefined;
+    if (isGroup(t)) {
+      seenChapter = true;
+      let gid = groupId.get(t);
+      if (!gid) {
+        gid = `c${pad(++chapters)}`;
+        groupId.set(t, gid);
+        groups.push({ id: gid, title: t.title });
+      }
+      if (t === m.entry) units.push({ id: gid, kind: 'chapter', group: gid, ...unit });
+      else {
+        const n = (sub.get(gid) ?? 0) + 1;
+        sub.set(gid, n);
+        units.push({ id: `${gid}-s${pad(n)}`, kind: 'section', group: gid, ...unit });
+      }
+      return;
+    }
+    if (seenChapter && (APPENDIX.test(m.entry.title) || appendices)) units.push({ id: `a${pad(++appendices)}`, kind: 'appendix', ...unit });
+    else if (anyGroup && !seenChapter) units.push({ id: `f${pad(++fronts)}`, kind: 'front', ...unit });
+    else {
+      seenChapter = true;
+      units.push({ id: `c${pad(++chapters)}`, kind: 'chapter', ...unit });
+    }
+  });
+  for (let k = 0; k + 1 < units.length; k++) units[k].to = units[k + 1].from;
+  return { units, groups: groups.filter((g) => units.some((u) => u.group === g.id)), warnings: [] };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Each entry's top-level ancestor (itself at level 1). */
+function topAncestors(entries: ContentsEntry[]): Map<ContentsEntry, ContentsEntry> {
+  const m = new Map<ContentsEntry, ContentsEntry>();
+  let top: ContentsEntry | undefined;
+  for (const e of entries) {
+    if (e.level <= 1 || !top) top = e;
+    m.set(e, top);
+  }
+  return m;
+}
+
+export interface OutlineCheck {
+  /** which evidence gave the outline */
+  source: string;
+  /** line (1-based) of the contents heading, when one is printed */
+  contentsLine?: number;
+  entries: number;
+  matched: number;
+  inOrder: number;
+  largestUnitShare: number;
+  unmatched: string[];
+}
+
+/** The importer's check of its outline against the contents page. */
+export function checkOutline(lines: Line[], source: string, cp: ContentsPage | undefined, matches: EntryMatch[], units: { from: number; to: number }[]): OutlineCheck {
+  let total = 0;
+  const sizes = units.map((u) => {
+    let n = 0;
+    for (let i = u.from; i < u.to; i++) n += lines[i].text.length;
+    total += n;
+    return n;
+  });
+  const largestUnitShare = total ? Math.max(0, ...sizes) / total : 0;
+  if (!cp) return { source, entries: 0, matched: 0, inOrder: 0, largestUnitShare, unmatched: [] };
+  const found = new Set(matches.map((m) => m.entry));
+  const order = matches.map((m) => cp.entries.indexOf(m.entry));
+  return {
+    source,
+    contentsLine: lines[cp.heading].n,
+    entries: cp.entries.length,
+    matched: found.size,
+    inOrder: longestIncreasing(order),
+    largestUnitShare,
+    unmatched: cp.entries.filter((e) => !found.has(e)).map((e) => e.title),
+  };
+}
+
+function longestIncreasing(xs: number[]): number {
+  const tails: number[] = [];
+  for (const x of xs) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (tails[mid] < x) lo = mid + 1; else hi = mid; }
+    tails[lo] = x;
+  }
+  return tails.length;
+}

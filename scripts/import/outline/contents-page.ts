@@ -1,0 +1,224 @@
+/**
+ * Evidence of the highest trust: the report's own contents page (目錄 / 目录 / CONTENTS).
+ *
+ * Finds the contents heading and parses the entries printed under it, in the common forms of HKEX
+ * reports: dotted leaders (`About this Report ........ 3`), a page or a page range after spaces or
+ * a tab (`多元、平等和共融\t050-053`), numbered entries (`1.`, `1.1`, `I.`, `01`, `一、`, `(一)`),
+ * unnumbered part headings above their entries, an entry wrapped over two lines with the page on
+ * the second, and two entries glued on one line (`Emissions 12 Use of Resources 15`).
+ */
+import type { Line } from '../types.ts';
+
+export interface ContentsEntry {
+  title: string;
+  /** 1 = top level (part); deeper entries have higher levels */
+  level: number;
+  /** printed first page; undefined for a heading printed without a page */
+  page?: number;
+  /** last page of a printed range (`050-053`) */
+  pageEnd?: number;
+  /** the page or range as printed (`050-053`) */
+  pages?: string;
+  /** printed number (`1.1`, `IV`, `01`, `三`) */
+  number?: string;
+  /** index of the (first) line of the entry */
+  line: number;
+}
+
+export interface ContentsPage {
+  /** index of the heading line (`目錄`) */
+  heading: number;
+  /** index after the last line of the contents block */
+  end: number;
+  entries: ContentsEntry[];
+}
+
+const HEADING = /^(?:table\s*of\s*)?contents?$|^目\s*[錄录]$|^目\s*[錄录]\s*(?:table\s*of\s*)?contents?$|^contents?\s*目\s*[錄录]$/i;
+/** leaders between a title and its page: dots, middle dots, ellipses, underscores */
+const LEADERS = String.raw`(?:\s*[.．·・•…‥⋯_]\s*){2,}`;
+const PAGE = String.raw`(?:[Pp](?:age|\.)?\s*)?((\d{1,3})(?:\s*[-–—~～至]\s*(\d{1,3}))?)`;
+/** title, separator (leaders, a tab, spaces, or nothing after a Han character), page or range */
+const ENTRY = new RegExp(String.raw`^(.*?\S)(?:${LEADERS}|\t+\s*|\s+|(?<=\p{Script=Han}))${PAGE}\s*$`, 'u');
+/** the same, anywhere in a line followed by more text: a glued entry */
+const GLUED = new RegExp(String.raw`^(.*?\S)(?:${LEADERS}|\t+\s*|\s+)${PAGE}\s+(?=\S)`, 'u');
+
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+const CN_NUM = '[一二三四五六七八九十]{1,3}';
+/** printed numbering at the start of a title, with its depth */
+const NUMBERING: [RegExp, (m: RegExpExecArray) => number][] = [
+  [/^((?:\d{1,2}\.){1,3}\d{1,2})\.?\s+/, (m) => m[1].split('.').length],
+  [/^(\d{1,2})(?:\.|、|\s)\s*/, () => 1],
+  [/^((?=[IVX])[IVX]{1,5})[.、:)]\s*/, () => 1],
+  [new RegExp(`^(${CN_NUM})[、.．]\\s*`), () => 1],
+  [new RegExp(`^[（(](${CN_NUM}|\\d{1,2})[)）]\\s*`), () => 2],
+  [/^(?:chapter|part|section)\s+(\d{1,2}|[IVX]{1,5})[.:]?\s+/i, () => 1],
+  [new RegExp(`^第(${CN_NUM}|\\d{1,2})[章部篇][：:\\s]*`), () => 1],
+];
+
+export function splitNumber(title: string): { number?: string; depth: number; title: string } {
+  for (const [re, depth] of NUMBERING) {
+    const m = re.exec(title);
+    if (!m || m[0].length >= title.length) continue;
+    if (/^[IVX]/.test(m[1]) && !ROMAN.test(m[1])) continue;
+    return { number: m[1], depth: depth(m), title: title.slice(m[0].length).trim() };
+  }
+  return { depth: 0, title };
+}
+
+const hasLetter = (s: string) => /\p{L}/u.test(s);
+const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
+/** a line of running text rather than a contents entry */
+function bodyLike(s: string): boolean {
+  const han = hanCount(s);
+  if (han ? han > 40 : s.length > 90) return true;
+  return /[。！？!?]$|[a-z]{3,}\.$/u.test(s) && (han ? han > 15 : s.split(/\s+/).length > 10);
+}
+const FUNCTION_END = /\b(?:of|and|the|for|to|in|on|with|through|by|a|an|our|&)$|[,&\-–、及與与和]$/i;
+
+interface RawEntry { title: string; page?: number; pageEnd?: number; pages?: string; line: number }
+
+/** Parse one line into entries (two when glued); a line with no page gives one title-only entry. */
+export function parseEntryLine(text: string, line: number, lastPage = 0): RawEntry[] {
+  const out: RawEntry[] = [];
+  let rest = text.trim();
+  for (let guard = 0; guard < 6 && rest; guard++) {
+    const g = GLUED.exec(rest);
+    const tail = rest.slice(g?.[0].length ?? 0);
+    const next = ENTRY.exec(tail);
+    // glued only where the pages run on (`Scope 1 Emissions 25` is one title)
+    if (g && next && hasLetter(g[1]) && /^[\p{Lu}\p{Script=Han}]/u.test(tail) && Number(g[3]) >= lastPage && Number(g[3]) <= Number(next[3])) {
+      lastPage = Number(g[3]);
+      out.push(entryOf(g, line));
+      rest = tail;
+      continue;
+    }
+    const m = ENTRY.exec(rest);
+    if (m && hasLetter(m[1]) && !/\d[\d,.]*$/.test(m[1].trim()) && !/[-–—]$/.test(m[1])) out.push(entryOf(m, line));
+    else out.push({ title: rest.replace(/[\s.．·…_]+$/u, ''), line });
+    break;
+  }
+  return out;
+}
+
+function entryOf(m: RegExpExecArray, line: number): RawEntry {
+  const page = Number(m[3]);
+  const end = m[4] !== undefined ? Number(m[4]) : undefined;
+  return { title: m[1].replace(/[\s.．·…_]+$/u, '').trim(), page, pages: m[2], ...(end !== undefined && end >= page ? { pageEnd: end } : {}), line };
+}
+
+/** Find and parse the contents page; undefined when the text prints none (≥ 3 entries with pages). */
+export function findContentsPage(lines: Line[]): ContentsPage | undefined {
+  let best: ContentsPage | undefined;
+  const limit = Math.max(200, Math.floor(lines.length * 0.3));
+  for (let i = 0; i < Math.min(lines.length, limit); i++) {
+    if (!lines[i].text || !HEADING.test(lines[i].text.replace(/\s+/g, ' ').trim())) continue;
+    const cp = parseContents(lines, i);
+    if (cp && (!best || paged(cp) > paged(best))) best = cp;
+  }
+  return best;
+}
+const paged = (cp: ContentsPage) => cp.entries.filter((e) => e.page !== undefined).length;
+
+function parseContents(lines: Line[], heading: number): ContentsPage | undefined {
+  const raw: RawEntry[] = [];
+  let end = heading + 1;
+  let lastPage = 0;
+  let sincePaged = 0;
+  let pagedCount = 0;
+  for (let i = heading + 1; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (!t || !/[\p{L}\p{N}]/u.test(t) || /^\d{1,3}$/.test(t)) continue; // blanks, rules, folios
+    if (bodyLike(t)) break;
+    if (HEADING.test(t)) continue; // `CONTENTS (continued)` style repeats
+    const es = parseEntryLine(t, i, lastPage);
+    const withPage = es.filter((e) => e.page !== undefined).length;
+    if (!withPage) {
+      // a run of title-only lines ends the contents once entries have been seen
+      if (++sincePaged > 8 && pagedCount) break;
+      if (sincePaged > 14) break;
+    } else sincePaged = 0;
+    pagedCount += withPage;
+    for (const e of es) raw.push(e);
+    lastPage = es.reduce((p, e) => Math.max(p, e.page ?? 0), lastPage);
+    end = i + 1;
+  }
+  // title-only lines after the last entry with a page are not entries
+  while (raw.length && raw[raw.length - 1].page === undefined) raw.pop();
+  if (raw.length) end = raw[raw.length - 1].line + 1;
+  if (pagedCount < 3) return undefined;
+  return { heading, end, entries: levelEntries(joinWrapped(raw, lines)) };
+}
+
+/** An entry wrapped over two lines (the page on the second) is one entry. */
+function joinWrapped(raw: RawEntry[], lines: Line[]): RawEntry[] {
+  const out: RawEntry[] = [];
+  for (let k = 0; k < raw.length; k++) {
+    const a = raw[k];
+    const b = raw[k + 1];
+    if (a.page === undefined && b && b.page !== undefined && b.line === a.line + 1 && wraps(a.title, b.title, lines[a.line].text)) {
+      const latin = !hanCount(a.title + b.title);
+      out.push({ ...b, title: latin ? `${a.title} ${b.title}` : a.title + b.title, line: a.line });
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+function wraps(first: string, second: string, firstLine: string): boolean {
+  const a = splitNumber(first);
+  const b = splitNumber(second);
+  if (b.number) return false;
+  if (a.number) return true; // a numbered title, continued on an unnumbered line
+  if (/^\p{Ll}/u.test(second)) return true;
+  return FUNCTION_END.test(first.trim()) || /\s$/.test(firstLine);
+}
+
+/**
+ * Levels: numbered entries from their numbering; runs of unnumbered title-only lines (part
+ * headings) nest outermost first and fill the deepest levels of the heading stack; unnumbered
+ * entries with a page sit one level below the headings above them.
+ */
+function levelEntries(raw: RawEntry[]): ContentsEntry[] {
+  const split = raw.map((r) => ({ r, ...splitNumber(r.title) }));
+  // depth of the heading stack formed by unnumbered title-only runs
+  const runs: number[] = [];
+  let run = 0;
+  for (const s of split) {
+    if (s.r.page === undefined && !s.number) run++;
+    else if (run) { runs.push(run); run = 0; }
+  }
+  const maxRun = Math.max(0, ...runs);
+  const out: ContentsEntry[] = [];
+  let context = 0; // level of the last heading printed without a page
+  let runPos = 0;
+  let numberedContext = 0;
+  for (let k = 0; k < split.length; k++) {
+    const s = split[k];
+    let level: number;
+    if (s.number) {
+      level = s.depth;
+      runPos = 0;
+      if (s.r.page === undefined) { context = level; numberedContext = level; }
+      else if (numberedContext && level <= numberedContext) numberedContext = 0;
+    } else if (s.r.page === undefined) {
+      let len = 1;
+      while (split[k + len] && split[k + len].r.page === undefined && !split[k + len].number) len++;
+      if (runPos === 0) runPos = maxRun - len + 1;
+      level = runPos++;
+      context = level;
+    } else {
+      runPos = 0;
+      level = context + 1;
+    }
+    out.push({
+      title: s.title,
+      level,
+      line: s.r.line,
+      ...(s.r.page !== undefined ? { page: s.r.page } : {}),
+      ...(s.r.pageEnd !== undefined ? { pageEnd: s.r.pageEnd } : {}),
+      ...(s.r.pages ? { pages: s.r.pages } : {}),
+      ...(s.number ? { number: s.number } : {}),
+    });
+  }
+  return out;
+}
