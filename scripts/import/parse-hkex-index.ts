@@ -54,7 +54,7 @@ export function parseHkexIndex(texts: string[], warnings: string[] = []): { head
     let m: RegExpExecArray | null;
     if (!rows.length && !header && !/^[AB]\./.test(t)) { header = t; continue; }
     if ((m = /^([AB])\.\s*(\S.*)$/.exec(t))) { rows.push({ kind: 'scope', code: m[1], label: `${m[1]}.`, text: m[2] }); cur = null; open = false; continue; }
-    if ((m = /^([AB]\d)\s+(\S.*)$/.exec(t)) && !/^\d/.test(m[2])) { aspect = m[1]; rows.push({ kind: 'aspect', code: m[1], label: m[1], text: m[2] }); cur = null; open = false; continue; }
+    if ((m = /^([AB]\d)(?![.\d])\s*(\S.*)$/.exec(t)) && !/^\d/.test(m[2])) { aspect = m[1]; rows.push({ kind: 'aspect', code: m[1], label: m[1], text: m[2] }); cur = null; open = false; continue; }
     if ((m = /^(一般披露|General)(?:\s+(Disclosure))?\s*(.*)$/.exec(t))) {
       start({ kind: 'gd', code: aspect, label: m[2] ? `${m[1]} ${m[2]}` : m[1], text: '' }, m[3]);
       continue;

@@ -10,10 +10,9 @@
  */
 import type { Line } from '../types.ts';
 import type { Outline, Unit } from '../detect-outline.ts';
-import { splitNumber, type ContentsEntry, type ContentsPage } from './contents-page.ts';
+import { APPENDIX, splitNumber, type ContentsEntry, type ContentsPage } from './contents-page.ts';
 import type { EntryMatch } from './match-contents.ts';
 
-const APPENDIX = /^(?:appendix|appendices|annex|附[錄录件])|(?:index|索引)$/iu;
 
 export function contentsUnits(lines: Line[], cp: ContentsPage, matches: EntryMatch[]): Outline {
   const entries = cp.entries;

@@ -42,6 +42,8 @@ const ENTRY = new RegExp(String.raw`^(.*?\S)(?:${LEADERS}|\t+\s*|\s+|(?<=\p{Scri
 /** the same, anywhere in a line followed by more text: a glued entry */
 const GLUED = new RegExp(String.raw`^(.*?\S)(?:${LEADERS}|\t+\s*|\s+)${PAGE}\s+(?=\S)`, 'u');
 
+/** appendices and content indexes */
+export const APPENDIX = /^(?:appendix|appendices|annex|附[錄录件])|(?:index|索引)$/iu;
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
 /** printed numbering at the start of a title, with its depth */
@@ -75,7 +77,7 @@ function bodyLike(s: string): boolean {
 }
 const FUNCTION_END = /\b(?:of|and|the|for|to|in|on|with|through|by|a|an|our|&)$|[,&\-–、及與与和]$/i;
 
-interface RawEntry { title: string; page?: number; pageEnd?: number; pages?: string; line: number }
+interface RawEntry { title: string; page?: number; pageEnd?: number; pages?: string; line: number; lead?: number }
 
 /** Parse one line into entries (two when glued); a line with no page gives one title-only entry. */
 export function parseEntryLine(text: string, line: number, lastPage = 0): RawEntry[] {
@@ -93,7 +95,9 @@ export function parseEntryLine(text: string, line: number, lastPage = 0): RawEnt
       continue;
     }
     const m = ENTRY.exec(rest);
-    if (m && hasLetter(m[1]) && !/\d[\d,.]*$/.test(m[1].trim()) && !/[-–—]$/.test(m[1])) out.push(entryOf(m, line));
+    // a title is short and no sentence: `… This report covers the period from 1` is running text
+    const title = m?.[1] ?? '';
+    if (m && hasLetter(title) && !/\d[\d,.]*$/.test(title.trim()) && !/[-–—]$/.test(title) && title.split(/\s+/).length <= 16 && !/[\p{Ll}\d]{2,}\.\s+\p{Lu}/u.test(title)) out.push(entryOf(m, line));
     else out.push({ title: rest.replace(/[\s.．·…_]+$/u, ''), line });
     break;
   }
@@ -129,6 +133,8 @@ function parseContents(lines: Line[], heading: number): ContentsPage | undefined
     const t = lines[i].text;
     if (!t || !/[\p{L}\p{N}]/u.test(t) || /^\d{1,3}$/.test(t)) continue; // blanks, rules, folios
     if (bodyLike(t)) break;
+    // a new page goes on with the contents only when it opens with entries
+    if (lines[i].lead > 0 && pagedCount >= 3 && !HEADING.test(t) && !nextPaged(lines, i)) break;
     if (HEADING.test(t)) continue; // `CONTENTS (continued)` style repeats
     const es = parseEntryLine(t, i, lastPage);
     const withPage = es.filter((e) => e.page !== undefined).length;
@@ -138,7 +144,7 @@ function parseContents(lines: Line[], heading: number): ContentsPage | undefined
       if (sincePaged > 14) break;
     } else sincePaged = 0;
     pagedCount += withPage;
-    for (const e of es) raw.push(e);
+    for (const e of es) raw.push({ ...e, lead: lines[i].lead });
     lastPage = es.reduce((p, e) => Math.max(p, e.page ?? 0), lastPage);
     end = i + 1;
   }
@@ -149,13 +155,24 @@ function parseContents(lines: Line[], heading: number): ContentsPage | undefined
   return { heading, end, entries: levelEntries(joinWrapped(raw, lines)) };
 }
 
+/** The page starting at line i opens with an entry that has a page. */
+function nextPaged(lines: Line[], i: number): boolean {
+  for (let j = i, seen = 0; j < lines.length && seen < 2; j++) {
+    if (!lines[j].text || /^\d{1,3}$/.test(lines[j].text)) continue;
+    seen++;
+    if (parseEntryLine(lines[j].text, j).some((e) => e.page !== undefined)) return true;
+  }
+  return false;
+}
+
 /** An entry wrapped over two lines (the page on the second) is one entry. */
 function joinWrapped(raw: RawEntry[], lines: Line[]): RawEntry[] {
   const out: RawEntry[] = [];
+  const width = Math.max(...raw.map((r) => lines[r.line].text.length));
   for (let k = 0; k < raw.length; k++) {
     const a = raw[k];
     const b = raw[k + 1];
-    if (a.page === undefined && b && b.page !== undefined && b.line === a.line + 1 && wraps(a.title, b.title, lines[a.line].text)) {
+    if (a.page === undefined && b && b.page !== undefined && b.line === a.line + 1 && wraps(a.title, b.title, lines[a.line].text, width)) {
       const latin = !hanCount(a.title + b.title);
       out.push({ ...b, title: latin ? `${a.title} ${b.title}` : a.title + b.title, line: a.line });
       k++;
@@ -164,13 +181,11 @@ function joinWrapped(raw: RawEntry[], lines: Line[]): RawEntry[] {
   return out;
 }
 
-function wraps(first: string, second: string, firstLine: string): boolean {
-  const a = splitNumber(first);
-  const b = splitNumber(second);
-  if (b.number) return false;
-  if (a.number) return true; // a numbered title, continued on an unnumbered line
-  if (/^\p{Ll}/u.test(second)) return true;
-  return FUNCTION_END.test(first.trim()) || /\s$/.test(firstLine);
+/** A title-only line continued by the next entry: it ran out of width, or it cannot end there. */
+function wraps(first: string, second: string, firstLine: string, width: number): boolean {
+  if (splitNumber(second).number) return false;
+  if (/^\p{Ll}/u.test(second) || FUNCTION_END.test(first.trim())) return true;
+  return firstLine.length >= 0.85 * width && (!!splitNumber(first).number || /\s$/.test(firstLine));
 }
 
 /**
@@ -189,16 +204,19 @@ function levelEntries(raw: RawEntry[]): ContentsEntry[] {
   }
   const maxRun = Math.max(0, ...runs);
   const out: ContentsEntry[] = [];
+  // indentation of unnumbered entries with a page, where the extraction kept it, is a level too
+  const leads = [...new Set(split.filter((s) => s.r.page !== undefined && !s.number).map((s) => s.r.lead ?? 0))].sort((a, b) => a - b);
   let context = 0; // level of the last heading printed without a page
   let runPos = 0;
   let numberedContext = 0;
+  let contextNumbered = false;
   for (let k = 0; k < split.length; k++) {
     const s = split[k];
     let level: number;
     if (s.number) {
       level = s.depth;
       runPos = 0;
-      if (s.r.page === undefined) { context = level; numberedContext = level; }
+      if (s.r.page === undefined) { context = level; numberedContext = level; contextNumbered = true; }
       else if (numberedContext && level <= numberedContext) numberedContext = 0;
     } else if (s.r.page === undefined) {
       let len = 1;
@@ -206,9 +224,15 @@ function levelEntries(raw: RawEntry[]): ContentsEntry[] {
       if (runPos === 0) runPos = maxRun - len + 1;
       level = runPos++;
       context = level;
+      contextNumbered = false;
+    } else if (APPENDIX.test(s.title) && !contextNumbered && k > 0 && split.slice(k).every((x) => x.r.page !== undefined && !x.number)) {
+      // appendices and the index after unnumbered parts stand at the top level (numbered parts hold all that follows)
+      runPos = 0;
+      context = 0;
+      level = 1;
     } else {
       runPos = 0;
-      level = context + 1;
+      level = context + 1 + Math.max(0, leads.indexOf(s.r.lead ?? 0));
     }
     out.push({
       title: s.title,

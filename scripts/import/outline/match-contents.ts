@@ -43,7 +43,6 @@ interface Candidate { k: number; line: number; lines: number[]; score: number }
 
 export function matchContents(lines: Line[], entries: ContentsEntry[], from: number, opts: MatchOptions): EntryMatch[] {
   const keys = entries.map((e) => titleKey(e.title));
-  const keySet = new Set(keys.filter(Boolean));
   const body: number[] = [];
   for (let i = from; i < lines.length; i++) if (lines[i].text) body.push(i);
   const lineKey = new Map<number, string>();
@@ -86,10 +85,13 @@ export function matchContents(lines: Line[], entries: ContentsEntry[], from: num
       const next = body[bi + span];
       const nextText = next !== undefined ? lines[next].text : '';
       if (next !== undefined && runningText(nextText)) score += 1;
+      // a list of the titles of nearby entries (a chapter opener's list, a highlights box), not a heading
+      const near = (x: string) => !!x && x !== key && keys.some((y, j) => y === x && Math.abs(j - k) <= 3);
+      // …but a part heading over its first section is a heading
+      const firstChild = (x: string) => keys[k + 1] === x && entries[k + 1].level > e.level;
       const nk = next !== undefined ? lineKey.get(next)! : '';
-      if (nk && nk !== key && keySet.has(nk)) score -= 1.5; // a list of titles, not a heading
-      const pk = bi > 0 ? lineKey.get(body[bi - 1])! : '';
-      if (pk && pk !== key && keySet.has(pk)) score -= 0.5;
+      if (near(nk) && !firstChild(nk)) score -= 1.5;
+      if (near(bi > 0 ? lineKey.get(body[bi - 1])! : '')) score -= 0.5;
       const page = pages[k];
       if (page > 0) {
         if (opts.pagesReliable) {
