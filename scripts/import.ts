@@ -11,7 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { runPipeline } from './import/pipeline.ts';
 import { detectInput } from './import/detect-profile.ts';
-import { loadCatalogue } from './import/auto-index.ts';
+import { loadAspectCatalogue, loadCatalogue } from './import/auto-index.ts';
 import { parseOverrides } from './import/overrides.ts';
 import { mergeReportYaml } from './import/write-mdx.ts';
 import { ImportError, LANGS, type Lang } from './import/types.ts';
@@ -87,7 +87,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     // no overrides file: the outline is detected (an empty overrides file means the same)
     const ov = ovFile ? parseOverrides(readFileSync(ovFile, 'utf8'), relative(cwd, ovFile)) : parseOverrides('', '(no overrides file)');
     const catalogue = loadCatalogue(ROOT, ov.report?.hkexEdition);
-    const r = runPipeline(data, lang, ov, relative(cwd, file) || file, { catalogue });
+    const r = runPipeline(data, lang, ov, relative(cwd, file) || file, { catalogue, aspects: loadAspectCatalogue(ROOT, ov.report?.hkexEdition) });
 
     // plan
     const plan = new Map<string, string>();

@@ -25,6 +25,7 @@ import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
 import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
+import { deriveAspectTags, type AspectItem } from './aspect-tags.ts';
 
 export interface SectionOut extends SectionMeta {
   lang: Lang;
@@ -76,7 +77,7 @@ function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, g
   }
 }
 
-export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[] } = {}): PipelineResult {
+export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[]; aspects?: AspectItem[] } = {}): PipelineResult {
   const text = readSource(input, name);
   const sha256 = createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
   const warnings: string[] = [];
@@ -152,6 +153,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const named: NamedIndex | undefined = auto && !indexSpec
     ? tagByNames(lines, cuts.map((c) => ({ id: c.spec.id, title: c.title, group: c.spec.part, from: c.from, to: c.to })), autoParts, ov.mapIndex ?? {}, opts.catalogue ?? [], warnings)
     : undefined;
+  // no printed HKEX index: tags derived from sections titled by the Code's aspects (aspect-tags.ts)
+  const derive = !indexSpec && ![...(named?.kinds.values() ?? [])].includes('hkex') && !!opts.aspects?.length;
 
   const sections: SectionOut[] = [];
   cuts.forEach((c, k) => {
@@ -187,6 +190,9 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       blocks = groupBoxes(blocks, !!c.spec.part, demoted);
     }
     const order = k + 1;
+    const derived = derive && !named?.indexUnits.has(c.spec.id)
+      ? deriveAspectTags([{ id: c.spec.id, title: c.title, headings: blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : [])), text: lines.slice(c.from, c.to).map((l) => l.text).join('\n') }], lang, opts.aspects!)[0].codes
+      : [];
     const meta: SectionMeta = {
       id: c.spec.id,
       title: c.title.replace(/\s+/g, (m) => (lang === 'en' ? ' ' : m.length > 1 ? ' ' : m)).trim(),
@@ -198,6 +204,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
         ? { hkex: named.hkex.get(c.spec.id) ?? [], gri: named.gri.get(c.spec.id) ?? [] }
         : { hkex: tags.get(c.spec.id) ?? [] },
     };
+    if (derived.length) meta.frameworks!.hkexDerived = derived;
     if (lang === 'en') meta.title = mergeFragments(meta.title, vocab).text;
     const mdx = renderMdx(meta, blocks);
     sections.push({ ...meta, lang, file: `${lang}/${String(order).padStart(2, '0')}-${c.spec.id}.mdx`, mdx, chars: mdx.length });
