@@ -81,9 +81,11 @@ const KEYWORD = /(?:\bKPIs?|關鍵績效指標|关键绩效指标)\s*[(（]?\s*(
 const BARE = /(?<![\p{L}\p{N}.])([AB]\d{1,2}\.\d{1,2})(?![\p{L}\p{N}%]|\.\d)/gu;
 const CODE = /[AB]\d{1,2}\.\d{1,2}/g;
 
-export function deriveAspectTags(units: AspectUnit[], lang: Lang, catalogue: AspectItem[]): DerivedTags[] {
-  void lang; // titles of every language are tried: a Chinese report may head a section in English
-  const order = new Map(catalogue.map((c, i) => [c.code, i]));
+interface Matcher { order: Map<string, number>; byKey: Map<string, string>; kpis: Map<string, AspectItem> }
+const matchers = new WeakMap<AspectItem[], Matcher>();
+function matcher(catalogue: AspectItem[]): Matcher {
+  let m = matchers.get(catalogue);
+  if (m) return m;
   const byKey = new Map<string, string>();
   for (const item of catalogue) {
     if (item.kind !== 'aspect' || item.deleted) continue;
@@ -92,7 +94,14 @@ export function deriveAspectTags(units: AspectUnit[], lang: Lang, catalogue: Asp
       if (k && !byKey.has(k)) byKey.set(k, item.code);
     }
   }
-  const kpis = new Map(catalogue.filter((c) => c.kind === 'kpi' && !c.deleted).map((c) => [c.code, c]));
+  m = { order: new Map(catalogue.map((c, i) => [c.code, i])), byKey, kpis: new Map(catalogue.filter((c) => c.kind === 'kpi' && !c.deleted).map((c) => [c.code, c])) };
+  matchers.set(catalogue, m);
+  return m;
+}
+
+export function deriveAspectTags(units: AspectUnit[], lang: Lang, catalogue: AspectItem[]): DerivedTags[] {
+  void lang; // titles of every language are tried: a Chinese report may head a section in English
+  const { order, byKey, kpis } = matcher(catalogue);
   const sort = (codes: Iterable<string>) => [...new Set(codes)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   return units.map((u) => {
     const aspects = sort([u.title, ...u.headings].flatMap((h) => byKey.get(titleKey(h)) ?? []));
