@@ -43,6 +43,9 @@ const ALTERNATIVES: Record<string, string[]> = {
   'Community Investment': ['Community Investments', '社區參與', '社區投資及參與'],
 };
 
+/** a line that opens with an aspect code (`層面A1：排放物`, `B1 Employment`), not a KPI code (`A1.1`) */
+export const ASPECT_CODE_LINE = /^(?:aspect|層面|层面)?\s*[AB]\d{1,2}(?!\d|\.\d)\s*(?:[.:：、．\-–—]|\s|(?=\p{Script=Han}))/iu;
+
 let t2s: ((s: string) => string) | null = null;
 const toSimplified = (s: string) => (t2s ??= ConverterFactory(Locale.from.hk, Locale.to.cn) as (s: string) => string)(s);
 
@@ -77,8 +80,8 @@ export function titleKey(s: string): string {
 
 /** KPI codes after their keyword, lists included: `KPIs A1.1 and A1.2`, `關鍵績效指標A1.1、A1.2`. */
 const KEYWORD = /(?:\bKPIs?|關鍵績效指標|关键绩效指标)\s*[(（]?\s*([AB]\d{1,2}\.\d{1,2}(?:\s*(?:,|、|，|and|及|和|與|与|&|\/)\s*[AB]\d{1,2}\.\d{1,2})*)(?![\d%])/giu;
-/** a bare KPI code: not part of a longer token, a number (`A1.5%`, `A1.55`) or a word */
-const BARE = /(?<![\p{L}\p{N}.])([AB]\d{1,2}\.\d{1,2})(?![\p{L}\p{N}%]|\.\d)/gu;
+/** a bare KPI code: not part of a longer Latin token, a number (`A1.5%`, `A1.55`) or a word */
+const BARE = /(?<![A-Za-z0-9.])([AB]\d{1,2}\.\d{1,2})(?![A-Za-z0-9%]|\.\d)/gu; // CJK may touch it: `見A1.3。`
 const CODE = /[AB]\d{1,2}\.\d{1,2}/g;
 
 interface Matcher { order: Map<string, number>; byKey: Map<string, string>; kpis: Map<string, AspectItem> }

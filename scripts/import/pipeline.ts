@@ -25,7 +25,7 @@ import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
 import { autoChapters, autoCuts, buildEnglishBlocks, pagesOf } from './english-outline.ts';
-import { deriveAspectTags, type AspectItem } from './aspect-tags.ts';
+import { ASPECT_CODE_LINE, deriveAspectTags, type AspectItem } from './aspect-tags.ts';
 
 export interface SectionOut extends SectionMeta {
   lang: Lang;
@@ -191,7 +191,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     }
     const order = k + 1;
     const derived = derive && !named?.indexUnits.has(c.spec.id)
-      ? deriveAspectTags([{ id: c.spec.id, title: c.title, headings: blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : [])), text: lines.slice(c.from, c.to).map((l) => l.text).join('\n') }], lang, opts.aspects!)[0].codes
+      ? deriveAspectTags([{ id: c.spec.id, title: c.title, headings: [...blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : [])), ...codedLines(lines.slice(c.from, c.to))], text: lines.slice(c.from, c.to).map((l) => l.text).join('\n') }], lang, opts.aspects!)[0].codes
       : [];
     const meta: SectionMeta = {
       id: c.spec.id,
@@ -219,6 +219,11 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
   return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256 };
+}
+
+/** Lines standing alone (a blank line before or after) that open with an aspect code: headings the block stage may have left as text. */
+function codedLines(ls: Line[]): string[] {
+  return ls.filter((l, i) => ASPECT_CODE_LINE.test(l.text) && (!ls[i - 1]?.text || !ls[i + 1]?.text)).map((l) => l.text);
 }
 
 /** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../scripts/import/pipeline.ts';
-import { deriveAspectTags, titleKey, type AspectUnit } from '../../../scripts/import/aspect-tags.ts';
+import { ASPECT_CODE_LINE, deriveAspectTags, titleKey, type AspectUnit } from '../../../scripts/import/aspect-tags.ts';
 import { loadAspectCatalogue } from '../../../scripts/import/auto-index.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -131,5 +131,39 @@ describe('runPipeline: derived tags only where no index is printed', () => {
     expect(Object.values(f).some((x) => x && 'hkexDerived' in x)).toBe(false);
     const bare = runPipeline(noIndex, 'en', {}, 'x.txt').sections;
     expect(bare.some((s) => s.mdx.includes('hkexDerived'))).toBe(false);
+  });
+});
+
+describe('runPipeline: a Chinese report headed by 層面 lines', () => {
+  // written in the style of a small issuer's extraction: one detected unit, aspect lines left as text
+  const para = (n: number, what: string) => Array.from({ length: n }, (_, i) => `本集團持續檢討${what}相關政策及措施的成效，並按年度目標跟進落實情況（第${i + 1}項）。`).join('\n');
+  const text = [
+    '環境、社會及管治報告', '', para(3, '管治'), '',
+    '層面A1：排放物', '', para(4, '排放'), '本年度溫室氣體排放總量載於關鍵績效指標A1.2，廢棄物數據見A1.3。', '',
+    '層面A2：資源使用', '', para(4, '資源'), '',
+    '層面B1：僱傭', '', para(4, '僱傭'), '僱員總數按性別劃分（B1.1），流失比率為B1.5%。', '',
+    '層面B2：健康與安全', '', para(2, '安全'),
+    // a coded line inside a paragraph is a wrapped sentence, not a heading
+    '層面B7：反貪污', para(2, '誠信'), '',
+  ].join('\n');
+  it('takes the coded lines standing alone as headings', () => {
+    const s = runPipeline(text, 'zh-Hant', {}, 'x.txt', { aspects: cat2020 }).sections;
+    expect(s).toHaveLength(1);
+    expect(s[0]!.frameworks?.hkexDerived).toEqual(['A1', 'A1.2', 'A1.3', 'A2', 'B1', 'B1.1', 'B2']);
+  });
+  it('matches the same report in Simplified', async () => {
+    const { ConverterFactory, Locale } = await import('opencc-js');
+    const t2s = ConverterFactory(Locale.from.hk, Locale.to.cn) as (s: string) => string;
+    const s = runPipeline(t2s(text), 'zh-Hans', {}, 'x.txt', { aspects: cat2020 }).sections;
+    expect(t2s(text)).toContain('层面B1：雇佣');
+    expect(s[0]!.frameworks?.hkexDerived).toEqual(['A1', 'A1.2', 'A1.3', 'A2', 'B1', 'B1.1', 'B2']);
+  });
+  it('knows an aspect-code line from a KPI line', () => {
+    expect(ASPECT_CODE_LINE.test('層面A1：排放物')).toBe(true);
+    expect(ASPECT_CODE_LINE.test('B1 Employment')).toBe(true);
+    expect(ASPECT_CODE_LINE.test('A1.排放物')).toBe(true);
+    expect(ASPECT_CODE_LINE.test('A1.1 排放物種類')).toBe(false);
+    expect(ASPECT_CODE_LINE.test('B12345 units')).toBe(false);
+    expect(ASPECT_CODE_LINE.test('Bangkok office')).toBe(false);
   });
 });
