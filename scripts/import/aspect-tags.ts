@@ -75,7 +75,7 @@ export function titleKey(s: string): string {
     }
   }
   t = toSimplified(t).toLowerCase().replace(/&/g, ' and ').replace(/^the\s+/, '');
-  return t.replace(/[与和及]/g, '和').replace(/\band\b/g, 'and').replace(/[^\p{L}\p{N}]/gu, '');
+  return t.replace(/[与和及]/g, '和').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** KPI codes after their keyword, lists included: `KPIs A1.1 and A1.2`, `關鍵績效指標A1.1、A1.2`. */
