@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { runPipeline } from './import/pipeline.ts';
 import type { OutlineCheck } from './import/outline/contents-outline.ts';
 import { detectInput } from './import/detect-profile.ts';
-import { loadCatalogue } from './import/auto-index.ts';
+import { loadAspectCatalogue, loadCatalogue } from './import/auto-index.ts';
 import { parseOverrides } from './import/overrides.ts';
 import { mergeReportYaml } from './import/write-mdx.ts';
 import { ImportError, LANGS, type Lang } from './import/types.ts';
@@ -88,7 +88,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     // no overrides file: the outline is detected (an empty overrides file means the same)
     const ov = ovFile ? parseOverrides(readFileSync(ovFile, 'utf8'), relative(cwd, ovFile)) : parseOverrides('', '(no overrides file)');
     const catalogue = loadCatalogue(ROOT, ov.report?.hkexEdition);
-    const r = runPipeline(data, lang, ov, relative(cwd, file) || file, { catalogue });
+    const r = runPipeline(data, lang, ov, relative(cwd, file) || file, { catalogue, aspects: loadAspectCatalogue(ROOT, ov.report?.hkexEdition) });
 
     // plan
     const plan = new Map<string, string>();

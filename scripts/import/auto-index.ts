@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import type { Line } from './types.ts';
 import { norm, titleLike } from './detect-outline.ts';
 import { parseGriNames, parseHkexNames, tagsByUnit, type CatalogueItem, type NameTarget, type NamedRow } from './parse-index-names.ts';
+import { aspectItems, type AspectItem } from './aspect-tags.ts';
 
 export interface UnitRef { id: string; title: string; group?: string; from: number; to: number }
 export interface NamedIndex {
@@ -37,6 +38,13 @@ export function loadCatalogue(root: string, edition?: string): CatalogueItem[] {
     area: i.kind === 'area',
     titles: [...Object.values(i.title ?? {}), ...Object.values(i.printed ?? {})].filter((t): t is string => typeof t === 'string'),
   }));
+}
+
+/** The aspects and KPIs of an HKEX edition, for tags derived from aspect-titled sections (aspect-tags.ts). */
+export function loadAspectCatalogue(root: string, edition?: string): AspectItem[] {
+  if (!edition) return [];
+  const f = join(root, 'content/frameworks', `${edition}.yaml`);
+  return existsSync(f) ? aspectItems((parse(readFileSync(f, 'utf8')) as any)?.items ?? []) : [];
 }
 
 export function tagByNames(lines: Line[], units: UnitRef[], groups: { id: string; title: string }[], mapIndex: Record<string, string>, catalogue: CatalogueItem[], warnings: string[]): NamedIndex {

@@ -28,6 +28,7 @@ import { autoChapters, autoCuts, buildEnglishBlocks, findHkexIndex, pagesOf } fr
 import { findContentsPage, type ContentsEntry, type ContentsPage } from './outline/contents-page.ts';
 import { matchContents, type EntryMatch } from './outline/match-contents.ts';
 import { checkOutline, contentsUnits, type OutlineCheck } from './outline/contents-outline.ts';
+import { ASPECT_CODE_LINE, deriveAspectTags, type AspectItem } from './aspect-tags.ts';
 
 export interface SectionOut extends SectionMeta {
   lang: Lang;
@@ -81,7 +82,7 @@ function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, g
   }
 }
 
-export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[] } = {}): PipelineResult {
+export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[]; aspects?: AspectItem[] } = {}): PipelineResult {
   const text = readSource(input, name);
   const sha256 = createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
   const warnings: string[] = [];
@@ -179,6 +180,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const named: NamedIndex | undefined = auto && !indexSpec
     ? tagByNames(lines, cuts.map((c) => ({ id: c.spec.id, title: c.title, group: c.spec.part, from: c.from, to: c.to })), autoParts, ov.mapIndex ?? {}, opts.catalogue ?? [], warnings)
     : undefined;
+  // no printed HKEX index: tags derived from sections titled by the Code's aspects (aspect-tags.ts)
+  const derive = !indexSpec && ![...(named?.kinds.values() ?? [])].includes('hkex') && !!opts.aspects?.length;
 
   const sections: SectionOut[] = [];
   cuts.forEach((c, k) => {
@@ -218,6 +221,9 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       blocks = groupBoxes(blocks, !!c.spec.part, demoted);
     }
     const order = k + 1;
+    const derived = derive && !named?.indexUnits.has(c.spec.id)
+      ? deriveAspectTags([{ id: c.spec.id, title: c.title, headings: [...blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [b.text] : [])), ...codedLines(lines.slice(c.from, c.to))], text: lines.slice(c.from, c.to).map((l) => l.text).join('\n') }], lang, opts.aspects!)[0].codes
+      : [];
     const meta: SectionMeta = {
       id: c.spec.id,
       title: c.title.replace(/\s+/g, (m) => (lang === 'en' ? ' ' : m.length > 1 ? ' ' : m)).trim(),
@@ -229,6 +235,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
         ? { hkex: named.hkex.get(c.spec.id) ?? [], gri: named.gri.get(c.spec.id) ?? [] }
         : { hkex: tags.get(c.spec.id) ?? [] },
     };
+    if (derived.length) meta.frameworks!.hkexDerived = derived;
     if (lang === 'en') meta.title = mergeFragments(meta.title, vocab).text;
     const mdx = renderMdx(meta, blocks);
     sections.push({ ...meta, lang, file: `${lang}/${String(order).padStart(2, '0')}-${c.spec.id}.mdx`, mdx, chars: mdx.length });
@@ -243,6 +250,11 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
   return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare: largestShare(sections) } };
+}
+
+/** Lines standing alone (a blank line before or after) that open with an aspect code: headings the block stage may have left as text. */
+function codedLines(ls: Line[]): string[] {
+  return ls.filter((l, i) => ASPECT_CODE_LINE.test(l.text) && (!ls[i - 1]?.text || !ls[i + 1]?.text)).map((l) => l.text);
 }
 
 /** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */

@@ -13,6 +13,7 @@ export interface SectionMeta {
   order: number;
   chapter?: string;
   pages?: { from: number; to: number };
+  /** `hkexDerived`: tags derived by the importer where the report prints no index (aspect-tags.ts) */
   frameworks?: { hkex: string[]; [other: string]: string[] };
 }
 

@@ -41,7 +41,8 @@ export interface SectionData {
   order: number;
   chapter?: string | undefined;
   pages?: { from: number; to: number } | undefined;
-  frameworks: { hkex: string[] } & Record<string, string[]>;
+  /** `hkex`: printed by the issuer; `hkexDerived`: derived by the importer where no index is printed */
+  frameworks: { hkex: string[]; hkexDerived?: string[] | undefined } & Record<string, string[]>;
   description?: string | undefined;
 }
 

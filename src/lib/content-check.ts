@@ -150,9 +150,11 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
       if (d.chapter && !report.data.chapters.some((c) => c.id === d.chapter)) {
         problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['chapter']), message: `chapter "${d.chapter}" is not listed under chapters in ${report.file}` });
       }
-      d.frameworks.hkex.forEach((code, i) => {
-        if (codes && !codes.has(code)) problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['frameworks', 'hkex', i]), message: `${code} is not a code of ${report.data!.hkexEdition}` });
-      });
+      for (const key of ['hkex', 'hkexDerived'] as const) {
+        (d.frameworks[key] ?? []).forEach((code, i) => {
+          if (codes && !codes.has(code)) problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['frameworks', key, i]), message: `${code} is not a code of ${report.data!.hkexEdition}` });
+        });
+      }
       const ids = byLang.get(s.lang) ?? new Set();
       if (ids.has(d.id)) problems.push({ file: s.parsed.file, line: s.parsed.lineOf(['id']), message: `another ${s.lang} section already has the id "${d.id}"` });
       ids.add(d.id);

@@ -54,10 +54,14 @@ export function compareOtherCodes(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
+/** Tag keys of the HKEX Code itself (printed and derived), not other frameworks. */
+const HKEX_KEYS = new Set(['hkex', 'hkexDerived']);
+export const isOtherFramework = (key: string): boolean => !HKEX_KEYS.has(key);
+
 /** The other-framework tags of a section, by framework key (HKEX excluded), sorted. */
-export function otherTags(frameworks: Record<string, readonly string[]>): { framework: OtherFramework; codes: string[] }[] {
+export function otherTags(frameworks: Record<string, readonly string[] | undefined>): { framework: OtherFramework; codes: string[] }[] {
   return Object.entries(frameworks)
-    .filter(([key, codes]) => key !== 'hkex' && codes.length > 0)
+    .flatMap(([key, codes]) => (codes && isOtherFramework(key) && codes.length > 0 ? [[key, codes] as const] : []))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, codes]) => ({ framework: otherFramework(key), codes: [...new Set(codes)].sort(compareOtherCodes) }));
 }

@@ -55,7 +55,8 @@ export const sectionSchema = z.object({
   chapter: kebabId.optional(),
   pages: z.object({ from: z.number().int().positive(), to: z.number().int().positive() }).optional(),
   frameworks: z
-    .object({ hkex: z.array(hkexCode).default([]) })
+    // hkexDerived: tags the importer derived from aspect-titled sections of a report that prints no index
+    .object({ hkex: z.array(hkexCode).default([]), hkexDerived: z.array(hkexCode).optional() })
     .catchall(z.array(z.string()))
     .default({ hkex: [] }),
   description: z.string().optional(),

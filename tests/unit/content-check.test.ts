@@ -43,6 +43,14 @@ describe('npm run check on the committed archive', () => {
     const lineText = broken.find((f) => f.path === problem!.file)!.text.split('\n')[problem!.line - 1];
     expect(lineText).toContain('Z9.9');
   });
+  it('checks derived tags (frameworks.hkexDerived) against the edition too, at their line', () => {
+    const ok = mutate(/\/en\/.*\.mdx$/, (t) => t.replace(/(hkex: \[[^\]]*\])/, '$1\n  hkexDerived: [B1, B1.1]'));
+    expect(errorsOf(checkContent(ok, catalogues))).toEqual([]);
+    const broken = mutate(/\/en\/.*\.mdx$/, (t) => t.replace(/(hkex: \[[^\]]*\])/, '$1\n  hkexDerived: [B1, A9.9]'));
+    const problems = errorsOf(checkContent(broken, catalogues));
+    expect(problems.map((p) => p.message)).toEqual(['A9.9 is not a code of hkex-2015']);
+    expect(broken.find((f) => f.path === problems[0]!.file)!.text.split('\n')[problems[0]!.line - 1]).toBe('  hkexDerived: [B1, A9.9]');
+  });
   it('reports a section that one language edition lacks', () => {
     const dropped = files.filter((f) => !/\/en\/01-[^/]+\.mdx$/.test(f.path));
     expect(dropped.length).toBe(files.length - 1);

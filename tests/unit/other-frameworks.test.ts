@@ -11,7 +11,8 @@ describe('other frameworks', () => {
     expect(['201/3-3', '2-10', '305-1', '2-1', '201-1'].sort(compareOtherCodes)).toEqual(['2-1', '2-10', '201-1', '201/3-3', '305-1']);
   });
   it('lists the non-HKEX tags of a section, skipping empty lists', () => {
-    expect(otherTags({ hkex: ['A1'], gri: ['305-2', '305-1', '305-1'], sdg: [] })).toEqual([
+    // hkexDerived (tags derived by the importer) is HKEX, not another framework
+    expect(otherTags({ hkex: ['A1'], hkexDerived: ['B1'], gri: ['305-2', '305-1', '305-1'], sdg: [] })).toEqual([
       { framework: otherFramework('gri'), codes: ['305-1', '305-2'] },
     ].map((x) => ({ ...x, framework: expect.objectContaining({ key: 'gri' }) })));
   });

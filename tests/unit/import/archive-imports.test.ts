@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runPipeline, type PipelineResult } from '../../../scripts/import/pipeline.ts';
 import { parseOverrides } from '../../../scripts/import/overrides.ts';
-import { loadCatalogue } from '../../../scripts/import/auto-index.ts';
+import { loadAspectCatalogue, loadCatalogue } from '../../../scripts/import/auto-index.ts';
 import { countKeys, mayDrop } from '../../../scripts/import/running-headers.ts';
 import { readSource, toLines } from '../../../scripts/import/read-source.ts';
 import type { Lang } from '../../../scripts/import/types.ts';
@@ -31,7 +31,7 @@ const cache = new Map<string, PipelineResult>();
 function run(i: Imp): PipelineResult {
   if (!cache.has(i.key)) {
     const ov = parseOverrides(existsSync(i.ov) ? readFileSync(i.ov, 'utf8') : '');
-    cache.set(i.key, runPipeline(readFileSync(i.src), i.lang, ov, i.src, { catalogue: loadCatalogue(ROOT, ov.report?.hkexEdition) }));
+    cache.set(i.key, runPipeline(readFileSync(i.src), i.lang, ov, i.src, { catalogue: loadCatalogue(ROOT, ov.report?.hkexEdition), aspects: loadAspectCatalogue(ROOT, ov.report?.hkexEdition) }));
   }
   return cache.get(i.key)!;
 }
