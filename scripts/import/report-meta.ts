@@ -96,7 +96,7 @@ function windows(lines: SrcLine[]): Win[] {
   });
 }
 
-const PERIOD_CUE = /reporting period|this report covers|report covers|covers the period|period cover|financial year|報告期|报告期|時間範|时间范|時間跨度|时间跨度|報告範圍|报告范围|涵蓋|涵盖|覆蓋|覆盖/i;
+const PERIOD_CUE = /reporting period|this report|\bcover(?:s|ing|ed)?\b|financial year|本報告|本报告|報告期|报告期|時間範|时间范|時間跨度|时间跨度|報告範圍|报告范围|涵蓋|涵盖|覆蓋|覆盖/i;
 const RANGE_JOIN = /^\s*(?:to|until|till|through|and|[-–—~～]|起?\s*(?:至|到))\s*$/i;
 const YEAR_ENDED = /(?:year|period)\s+end(?:ed|ing)\s+(?:on\s+)?$/i;
 const CN_YEAR_ENDED = /^\s*止?(?:之|的)?\s*(?:財政|财政)?(?:年度|財年|财年)/;
@@ -104,14 +104,15 @@ const CN_YEAR_ENDED = /^\s*止?(?:之|的)?\s*(?:財政|财政)?(?:年度|財年
 /**
  * Period: a range of two dates 6–18 months apart ("1 April 2024 – 31 March 2025", "自2024年1月1日至
  * 12月31日") or a year-end ("for the year ended 31 March 2018", "截至2025年3月31日止財政年度").
- * A statement (a reporting-period cue around it) wins over an incidental range (a KPI note), a
- * range over a year-end; the earliest line wins within a rank.
+ * Only a statement counts — a reporting-period cue on the line or the one before (a heading) — or a
+ * line that is nothing but the range (a cover); a date in a KPI note is not the period. A range wins
+ * over a year-end, a statement over a cover line; the earliest line wins within a rank.
  */
 function findPeriod(ws: Win[]): Found<{ start: string; end: string }> | undefined {
   let best: { rank: number; f: Found<{ start: string; end: string }> } | undefined;
   for (const w of ws) {
     const toks = dates(w.text);
-    const cue = PERIOD_CUE.test(w.around) ? 0 : 2;
+    const cue = PERIOD_CUE.test(w.around);
     const take = (rank: number, start: string, end: string) => {
       if (!best || rank < best.rank) best = { rank, f: { value: { start, end }, line: w.n, text: w.text.slice(0, w.own) } };
     };
@@ -124,10 +125,11 @@ function findPeriod(ws: Win[]): Found<{ start: string; end: string }> | undefine
         const ay = a.y ?? (a.m * 100 + a.d < b.m * 100 + b.d ? by : by - 1);
         const start = iso(ay, a.m, a.d);
         const end = iso(by, b.m, b.d);
-        if (days(start, end) >= 180 && days(start, end) <= 550) take(cue, start, end);
-      } else if (a.y !== undefined && (YEAR_ENDED.test(w.text.slice(0, a.at)) || (/截至\s*$/.test(w.text.slice(0, a.at)) && CN_YEAR_ENDED.test(w.text.slice(a.end))))) {
+        const alone = a.at === 0 && b.end === w.own;
+        if (days(start, end) >= 180 && days(start, end) <= 550 && (cue || alone)) take(cue ? 0 : 2, start, end);
+      } else if (cue && a.y !== undefined && (YEAR_ENDED.test(w.text.slice(0, a.at)) || (/截至\s*$/.test(w.text.slice(0, a.at)) && CN_YEAR_ENDED.test(w.text.slice(a.end))))) {
         const end = iso(a.y, a.m, a.d);
-        take(cue + 1, yearBefore(end), end);
+        take(1, yearBefore(end), end);
       }
     }
   }

@@ -119,14 +119,16 @@ describe('detectReportMeta phrasings', () => {
     expect(p('時間範圍覆蓋 2024 年 1 月 1 日至 2024 年 12 月 31\n日（以下簡稱「報告期」）。')).toEqual({ start: '2024-01-01', end: '2024-12-31' });
     expect(p('本報告自2023年7月1日起至2024年6月30日止。')).toEqual({ start: '2023-07-01', end: '2024-06-30' });
   });
-  it('a statement beats an earlier incidental range; a KPI note alone still gives the range; "as at" is no year-end', () => {
+  it('a statement beats an earlier incidental range; a KPI note alone gives no period, a cover line does; "as at" is no year-end', () => {
     const text = [
       '註：排放數據按2020年1月1日至2020年12月31日的電力係數計算。',
       '報告範圍',
       '本報告時間範圍為2021年1月1日至2021年12月31日。',
     ].join('\n');
     expect(meta(text, 'zh-Hant').period).toMatchObject({ value: { start: '2021-01-01', end: '2021-12-31' }, line: 3 });
-    expect(meta(text.split('\n')[0]!, 'zh-Hant').period?.value).toEqual({ start: '2020-01-01', end: '2020-12-31' });
+    expect(meta(text.split('\n')[0]!, 'zh-Hant').period).toBeUndefined();
+    expect(meta('ESG REPORT\n1 April 2024 – 31 March 2025\nCONTENTS').period).toMatchObject({ value: { start: '2024-04-01', end: '2025-03-31' }, line: 2 });
+    expect(meta('Scope 1 rose for the year ended 31 March 2024.').period).toBeUndefined();
     expect(meta('截至2025年3月31日，員工總數為1,200人。', 'zh-Hant').period).toBeUndefined();
     expect(meta('As at 31 March 2025, we had 1,200 employees. Training ran 1 March to 31 March 2025.').period).toBeUndefined();
   });
