@@ -35,7 +35,7 @@ type SrcLine = { n: number; text: string };
 export const EDITION_FROM = { 'hkex-2020': '2020-07-01', 'hkex-2025': '2025-01-01' } as const;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?`;
+const MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:\.|\b)`;
 const CN_DIGIT = '〇零一二三四五六七八九';
 const CN = `[${CN_DIGIT}十]`;
 

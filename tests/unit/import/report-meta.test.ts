@@ -109,6 +109,8 @@ describe('detectReportMeta phrasings', () => {
     expect(p('Reporting period: 1 April 2024 – 31 March 2025')).toEqual({ start: '2024-04-01', end: '2025-03-31' });
     expect(p('Reporting Period\nThis report covers April 1, 2019 to March 31,\n2020 unless stated otherwise.')).toEqual({ start: '2019-04-01', end: '2020-03-31' });
     expect(p('for the financial year ended 30 June 2023')).toEqual({ start: '2022-07-01', end: '2023-06-30' });
+    expect(p('The reporting period runs from 1 Sept. 2022 to 31 Aug 2023.')).toEqual({ start: '2022-09-01', end: '2023-08-31' });
+    expect(p('This report covers our 12 Marine vessels and 3 Decks from 2021 to 2022.')).toBeUndefined();
   });
   it('periods in Chinese: Arabic and Chinese numerals, ranges and year-ends, wrapped lines', () => {
     const p = (t: string, lang: Lang = 'zh-Hant') => meta(t, lang).period?.value;
