@@ -17,6 +17,8 @@ import { parseOverrides } from './import/overrides.ts';
 import { mergeReportYaml } from './import/write-mdx.ts';
 import { ImportError, LANGS, type Lang } from './import/types.ts';
 import { writeKpiData } from './import/kpi-data.ts';
+import { detectReportMeta, type ReportMeta } from './import/report-meta.ts';
+import { readSource } from './import/read-source.ts';
 
 const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
 
@@ -87,14 +89,23 @@ export function main(argv: string[], cwd = process.cwd()): number {
     const ovFile = ovCandidates.find((f) => existsSync(f));
     // no overrides file: the outline is detected (an empty overrides file means the same)
     const ov = ovFile ? parseOverrides(readFileSync(ovFile, 'utf8'), relative(cwd, ovFile)) : parseOverrides('', '(no overrides file)');
-    const catalogue = loadCatalogue(ROOT, ov.report?.hkexEdition);
-    const r = runPipeline(data, lang, ov, relative(cwd, file) || file, { catalogue, aspects: loadAspectCatalogue(ROOT, ov.report?.hkexEdition) });
+    const reportPath = join(out, 'report.yaml');
+    const existingReport = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : null;
+    const oldReport = existingReport ? parseOverridesSafe(existingReport) ?? {} : {};
+    // what the text says about itself fills what neither overrides.yaml `report:` nor report.yaml give
+    readSource(data, relative(cwd, file) || file); // bad input stops here, with its one-line message
+    // numbered as an editor shows the file (readSource turns a form feed into a line break)
+    const editorLines = new TextDecoder().decode(data).replace(/^\uFEFF/, '').split(/\r\n?|\n/).map((t, i) => ({ n: i + 1, text: t.replace(/\f/g, ' ') }));
+    const meta = detectReportMeta(editorLines, lang);
+    const edition = ov.report?.hkexEdition ?? oldReport.hkexEdition ?? meta.hkexEdition?.value;
+    const title = ov.report?.title?.[lang] ?? oldReport.title?.[lang] ?? meta.title?.value;
+    const catalogue = loadCatalogue(ROOT, edition);
+    const pipelineOv = title && !ov.report?.title?.[lang] ? { ...ov, report: { ...ov.report, title: { ...ov.report?.title, [lang]: title } } } : ov;
+    const r = runPipeline(data, lang, pipelineOv, relative(cwd, file) || file, { catalogue, aspects: loadAspectCatalogue(ROOT, edition) });
 
     // plan
     const plan = new Map<string, string>();
     for (const s of r.sections) plan.set(join(out, s.file), s.mdx);
-    const reportPath = join(out, 'report.yaml');
-    const existingReport = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : null;
     const srcRel = relative(out, file).split('\\').join('/');
     const report = mergeReportYaml(existingReport, {
       issuer: args.issuer,
@@ -108,6 +119,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
       chapters: r.parts,
       comply: [...r.index.filter((x) => x.status === 'not-applicable' || x.status === 'not-reported').map((x) => ({ code: x.code, status: x.status! })), ...r.comply],
       source: { lang: lang, file: srcRel, sha256: r.sha256 },
+      detected: { title: meta.title, yearLabel: meta.yearLabel, period: meta.period, hkexEdition: meta.hkexEdition },
     });
     const langDir = join(out, lang);
     const stale = existsSync(langDir) ? readdirSync(langDir).filter((f) => f.endsWith('.mdx')).map((f) => join(langDir, f)).filter((f) => !plan.has(f)) : [];
@@ -148,6 +160,8 @@ export function main(argv: string[], cwd = process.cwd()): number {
         warnings: r.warnings,
         outline: r.outline,
         profile: { lang, layout: profile.layout, detected: !profile.forced, summary: profile.summary },
+        meta: Object.fromEntries(META_FIELDS.filter((k) => meta[k]).map((k) => [k, { value: meta[k]!.value, line: meta[k]!.line }])),
+        metaMissing: meta.missing,
         ...(args.dryRun ? { wouldWrite: changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: relative(cwd, c.path), action: c.action })) } : {}),
       }, null, 2));
       return 0;
@@ -157,6 +171,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     lines.push(`${relative(cwd, file)} (${lang}): ${r.pageCount} pages, ${r.sections.length} sections, ${r.index.filter((x) => x.kind === 'gd' || x.kind === 'kpi').length} ESG index rows`);
     for (const s of r.sections) lines.push(`  ${s.file}  ${s.number ? s.number + ' ' : ''}${s.title}  (${s.chars} chars${s.frameworks?.hkex.length ? ', ' + s.frameworks.hkex.join(' ') : ''})`);
     lines.push(outlineSummary(r.outline));
+    lines.push(...metaSummary(meta, ov.report ?? {}, lang));
     lines.push(`fidelity: ${(r.fidelity.fidelity * 100).toFixed(2)}% (${r.fidelity.matched}/${r.fidelity.total} letters, digits and ideographs)`);
     if (r.fidelity.missing.length) lines.push(`  not found in order: ${r.fidelity.missing.length} line(s)`, ...r.fidelity.missing.slice(0, 10).map((m) => `    ${m}`));
     lines.push(`dropped furniture: ${r.dropped.length} line(s)`, ...r.dropped.map((d) => `  line ${d.line}: ${JSON.stringify(d.text)} (${d.why})`));
@@ -192,6 +207,23 @@ export function outlineSummary(o: OutlineCheck): string {
   if (!o.entries) return `outline: no contents page printed; from ${o.source}; ${largest}`;
   const pct = (n: number) => `${((n / o.entries) * 100).toFixed(0)}%`;
   return `outline: contents page at line ${o.contentsLine}, ${o.entries} entries; ${o.matched} matched (${pct(o.matched)}), ${o.inOrder} in order (${pct(o.inOrder)}); from ${o.source}; ${largest}${o.unmatched.length ? `; not found: ${o.unmatched.join('; ')}` : ''}`;
+}
+
+const META_FIELDS = ['title', 'yearLabel', 'period', 'hkexEdition', 'stockCode', 'issuerName'] as const;
+
+/** What the text says about the report, what was not found, and which fields overrides.yaml gives instead. */
+function metaSummary(meta: ReportMeta, given: Record<string, any>, lang: Lang): string[] {
+  const show = (v: unknown) => (typeof v === 'object' && v ? `${(v as any).start} – ${(v as any).end}` : String(v));
+  const overridden = (k: string) => (k === 'title' || k === 'yearLabel' ? given[k]?.[lang] !== undefined : given[k] !== undefined);
+  const out = ['report metadata (detected in the text):'];
+  for (const k of META_FIELDS) {
+    const f = meta[k];
+    if (!f) continue;
+    const where = `line ${f.line}${f.note ? `, ${f.note}` : ''}`;
+    out.push(`  ${k}: ${show(f.value)} (${where})${overridden(k) ? ' — overrides.yaml wins' : ''}`);
+  }
+  if (meta.missing.length) out.push(`  not found: ${meta.missing.join(', ')}${meta.missing.some((k) => !['stockCode', 'issuerName'].includes(k)) ? ' (give them under report: in overrides.yaml)' : ''}`);
+  return out;
 }
 
 function parseOverridesSafe(y: string): any {

@@ -2,8 +2,10 @@
  * Stage: render a section (frontmatter + blocks) as MDX, and create/merge report.yaml.
  * Output is deterministic: fixed key order, no dates.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { stringify, parse } from 'yaml';
 import type { Block, Lang } from './types.ts';
+import type { Found } from './report-meta.ts';
 import { escapeCell, escapeMdx } from './escape-mdx.ts';
 
 export interface SectionMeta {
@@ -105,15 +107,47 @@ export interface ReportInfo {
   chapters: { id: string; title: string }[];
   comply: { code: string; status: string }[];
   source: { lang: Lang; file: string; sha256: string };
+  /** what the text says (report-meta.ts): fills a field that neither the overrides nor report.yaml give */
+  detected?: { title?: Found<string>; yearLabel?: Found<string>; period?: Found<{ start: string; end: string }>; hkexEdition?: Found<string> };
+}
+
+/** `# detected: line 57 "This report covers the period from 1…"` */
+function detectedNote(f: Found<unknown>): string {
+  const t = f.text.length > 40 ? `${f.text.slice(0, 40)}…` : f.text;
+  return `# detected: line ${f.line} ${JSON.stringify(t)}${f.note ? ` (${f.note})` : ''}`;
+}
+
+/** Append a comment to the line of `key` (top level) or `key` › `sub` (one level down). */
+function annotate(yaml: string, [key, sub]: string[], comment: string): string {
+  const lines = yaml.split('\n');
+  let i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (i >= 0 && sub) {
+    i++;
+    while (i < lines.length && lines[i]!.startsWith('  ') && !lines[i]!.startsWith(`  ${sub}:`)) i++;
+    if (!lines[i]?.startsWith(`  ${sub}:`)) i = -1;
+  }
+  if (i >= 0) lines[i] += ` ${comment}`;
+  return lines.join('\n');
 }
 
 const LANG_ORDER: Lang[] = ['zh-Hant', 'en', 'zh-Hans'];
 const sortL10n = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).sort((a, b) => LANG_ORDER.indexOf(a[0] as Lang) - LANG_ORDER.indexOf(b[0] as Lang)));
 
-/** Merge this import into an existing report.yaml text (or create one). Other languages are kept. */
+/**
+ * Merge this import into an existing report.yaml text (or create one). Other languages are kept.
+ * A field comes from the overrides, else from report.yaml as it is, else from the detection, which
+ * is marked with a comment naming the source line (kept while report.yaml still holds that value).
+ */
 export function mergeReportYaml(existing: string | null, r: ReportInfo): string {
   const old: any = existing ? parse(existing) ?? {} : {};
   const l10n = (prev: any, v?: string) => (v === undefined ? prev : sortL10n({ ...(prev ?? {}), [r.lang]: v }));
+  const notes: [string[], Found<unknown>][] = [];
+  const fill = <T>(path: string[], given: T | undefined, prev: T | undefined, found: Found<T> | undefined): T | undefined => {
+    if (given !== undefined || !found || (prev !== undefined && !isDeepStrictEqual(prev, found.value))) return given ?? prev;
+    notes.push([path, found]);
+    return found.value;
+  };
+  const det = r.detected ?? {};
   const langs: Lang[] = [...new Set([...(old.languages ?? []), r.lang])].sort((a, b) => LANG_ORDER.indexOf(a as Lang) - LANG_ORDER.indexOf(b as Lang)) as Lang[];
   const oldCh: any[] = old.chapters ?? [];
   const chapters = r.chapters.map((c) => ({ id: c.id, title: l10n(oldCh.find((o) => o.id === c.id)?.title, c.title) }));
@@ -127,11 +161,11 @@ export function mergeReportYaml(existing: string | null, r: ReportInfo): string 
   const doc: Record<string, unknown> = {
     issuer: r.issuer,
     year: r.year,
-    yearLabel: l10n(old.yearLabel, r.yearLabel),
-    title: l10n(old.title, r.title),
-    period: r.period ?? old.period,
+    yearLabel: l10n(old.yearLabel, fill(['yearLabel', r.lang], r.yearLabel, old.yearLabel?.[r.lang], det.yearLabel)),
+    title: l10n(old.title, fill(['title', r.lang], r.title, old.title?.[r.lang], det.title)),
+    period: fill(['period'], r.period, old.period, det.period),
     languages: langs,
-    hkexEdition: r.hkexEdition ?? old.hkexEdition,
+    hkexEdition: fill(['hkexEdition'], r.hkexEdition, old.hkexEdition, det.hkexEdition),
     indexLost: r.indexLost || old.indexLost || undefined,
     chapters,
     comply,
@@ -140,9 +174,10 @@ export function mergeReportYaml(existing: string | null, r: ReportInfo): string 
   for (const k of Object.keys(doc)) if (doc[k] === undefined) delete doc[k];
   const y = stringify(doc, { lineWidth: 0 });
   // compact, readable flow style for the small maps
-  return y
+  const out = y
     .replace(/^year: (\d+)$/m, 'year: "$1"')
     .replace(/^(\s*)- code: (\S+)\n\s+status: (\S+)$/gm, '$1- { code: $2, status: $3 }')
     .replace(/^period:\n {2}start: (\S+)\n {2}end: (\S+)$/m, 'period: { start: $1, end: $2 }')
     .replace(/^(\s*)- lang: (\S+)\n\s+file: (\S+)\n\s+sha256: (\S+)$/gm, '$1- { lang: $2, file: $3, sha256: $4 }');
+  return notes.reduce((text, [path, found]) => annotate(text, path, detectedNote(found)), out);
 }

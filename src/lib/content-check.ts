@@ -34,8 +34,23 @@ interface Parsed<T> {
   lineOf: (path: (string | number)[]) => number;
 }
 
+/**
+ * A report.yaml field that is missing: an example value and where in the report to look (the
+ * importer fills these from the text when it finds them, see docs/importer.md).
+ */
+export const REPORT_FIELD_HINTS: Record<string, string> = {
+  issuer: 'issuer: alibaba-health; the folder name content/reports/<issuer>/<year>/',
+  year: 'year: "2024"; the folder name content/reports/<issuer>/<year>/',
+  title: 'title: { en: "Environmental, Social and Governance Report 2024" }; look for the report\'s name on the cover (… Report 2024 / 2024環境、社會及管治報告)',
+  yearLabel: 'yearLabel: { en: FY2025 } ("2024" for a calendar year); look for FY2025 / 2025財年 next to the reporting period in About this Report',
+  period: 'period: { start: 2024-01-01, end: 2024-12-31 }; look for "This report covers the period…" / 報告期 in About this Report',
+  languages: 'languages: [en]; the language folders of the report (en, zh-Hant, zh-Hans)',
+  hkexEdition:
+    'hkexEdition: hkex-2020; look for "prepared in accordance with the … Reporting Guide / Code" / 按照…《環境、社會及管治報告指引 / 守則》 in About this Report: the Code is hkex-2025, the Guide hkex-2020 for years starting on or after 2020-07-01, else hkex-2015',
+};
+
 /** Parses YAML (or MDX frontmatter) and validates it; problems carry the line of the field. */
-function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, lineOffset: number, problems: { push: (p: Problem) => unknown }): Parsed<z.output<S>> {
+function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, lineOffset: number, problems: { push: (p: Problem) => unknown }, hints: Record<string, string> = {}): Parsed<z.output<S>> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
   const lineOf = (path: (string | number)[]): number => {
@@ -49,11 +64,14 @@ function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S, l
     problems.push({ file, line: (error.linePos?.[0]?.line ?? 1) + lineOffset, message: `YAML syntax: ${error.message.split('\n')[0]}`, severity: 'error' });
   }
   if (doc.errors.length > 0) return { file, lineOf };
-  const result = schema.safeParse(doc.toJS());
+  const raw = doc.toJS();
+  const result = schema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-      problems.push({ file, line: lineOf(path), message: `${path.join('.') || '(root)'}: ${issue.message}`, severity: 'error' });
+      const key = String(path[0]);
+      const missing = path.length === 1 && hints[key] !== undefined && (raw?.[key] ?? null) === null;
+      problems.push({ file, line: lineOf(path), message: missing ? `missing ${key}; e.g. ${hints[key]}` : `${path.join('.') || '(root)'}: ${issue.message}`, severity: 'error' });
     }
     return { file, lineOf };
   }
@@ -100,7 +118,7 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
       if (parsed.data && parsed.data.id !== m[1]) problems.push({ file: path, line: parsed.lineOf(['id']), message: `id "${parsed.data.id}" must equal the file name "${m[1]}"` });
       issuers.set(m[1]!, parsed);
     } else if ((m = /content\/reports\/([^/]+)\/([^/]+)\/report\.yaml$/.exec(norm))) {
-      const parsed = parseYaml(path, text, reportSchema, 0, problems);
+      const parsed = parseYaml(path, text, reportSchema, 0, problems, REPORT_FIELD_HINTS);
       if (parsed.data && (parsed.data.issuer !== m[1] || parsed.data.year !== m[2])) {
         problems.push({ file: path, line: parsed.lineOf(['issuer']), message: `issuer/year "${parsed.data.issuer}/${parsed.data.year}" must match the folder "${m[1]}/${m[2]}"` });
       }

@@ -75,6 +75,14 @@ describe('npm run check finds one injected fault, with file and line', () => {
     expect(lineAt(dir, file, 13)).toBe('hkexEdition: hkex-2015: x');
   });
 
+  it('missing field: report.yaml without its period names the field, an example and where to look', () => {
+    const file = `${report}/report.yaml`;
+    const dir = copyWith((d) => edit(d, file, /^period: .*\n/m, ''));
+    const { status, errors } = check(dir);
+    expect(status).toBe(1);
+    expect(errors).toEqual([{ file, line: 1, severity: 'error', message: 'missing period; e.g. period: { start: 2024-01-01, end: 2024-12-31 }; look for "This report covers the period…" / 報告期 in About this Report' }]);
+  }, 30_000);
+
   it('with source errors the site is neither built nor checked, and says so in one line', () => {
     const dir = copyWith((d) => edit(d, `${report}/report.yaml`, /^hkexEdition: hkex-2015$/m, 'hkexEdition: hkex-2015: x'));
     const run = spawnSync('node', [join(root, 'scripts', 'check.ts'), '--root', dir], {

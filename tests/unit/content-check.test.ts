@@ -35,6 +35,24 @@ describe('npm run check on the committed archive', () => {
     const lineText = broken.find((f) => f.path === problems[0]!.file)!.text.split('\n')[problems[0]!.line - 1];
     expect(lineText).toContain('April 2017');
   });
+  it('a report.yaml without title, yearLabel, period or hkexEdition: the field, an example and where to look, not a zod message', () => {
+    const fields: [string, RegExp, RegExp][] = [
+      ['title', /^title:\n(?: {2}.*\n)+/m, /^missing title; e\.g\. title: \{ en: "Environmental, Social and Governance Report 2024" \}; look for the report's name on the cover/],
+      ['yearLabel', /^yearLabel:\n(?: {2}.*\n)+/m, /^missing yearLabel; e\.g\. yearLabel: \{ en: FY2025 \} .*; look for FY2025 \/ 2025財年/],
+      ['period', /^period: .*\n/m, /^missing period; e\.g\. period: \{ start: 2024-01-01, end: 2024-12-31 \}; look for "This report covers the period…" \/ 報告期 in About this Report$/],
+      ['hkexEdition', /^hkexEdition: .*\n/m, /^missing hkexEdition; e\.g\. hkexEdition: hkex-2020; look for "prepared in accordance with/],
+    ];
+    for (const [field, remove, message] of fields) {
+      const broken = mutate(/alibaba-health\/2018\/report\.yaml$/, (t) => t.replace(remove, ''));
+      const problems = errorsOf(checkContent(broken, catalogues));
+      expect(problems.map((p) => p.message), field).toHaveLength(1);
+      expect(problems[0]!.file).toMatch(/alibaba-health\/2018\/report\.yaml$/);
+      expect(problems[0]!.message, field).toMatch(message);
+    }
+    // a field that is there but wrong keeps the schema's own message
+    const wrong = errorsOf(checkContent(mutate(/alibaba-health\/2018\/report\.yaml$/, (t) => t.replace(/^hkexEdition: .*$/m, 'hkexEdition: hkex-2019')), catalogues));
+    expect(wrong.map((p) => p.message)).toEqual([expect.stringMatching(/^hkexEdition: /)]);
+  }, 60_000); // five runs of the whole check
   it('reports a code the edition does not define, at its line in the frontmatter', () => {
     const broken = mutate(/\/en\/.*\.mdx$/, (t) => t.replace(/hkex: \[[^\]]*\]/, 'hkex: [A1, Z9.9]'));
     const problems = errorsOf(checkContent(broken, catalogues));
