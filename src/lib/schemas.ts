@@ -1,5 +1,6 @@
 /** zod schemas of the content files, shared by Astro's collections and `npm run check`. */
 import { z } from 'astro/zod';
+import { REPORT_HOME } from './redirects.ts';
 
 export const CONTENT_LANGS = ['en', 'zh-Hant', 'zh-Hans'] as const;
 const contentLang = z.enum(CONTENT_LANGS);
@@ -60,3 +61,18 @@ export const sectionSchema = z.object({
     .default({ hkex: [] }),
   description: z.string().optional(),
 });
+
+/** One entry of `content/reports/<issuer>/<year>/redirects.yaml`: an old section id and where its URL goes. */
+export const redirectSchema = z
+  .object({
+    from: kebabId,
+    to: z.union([z.literal(REPORT_HOME), kebabId], { error: `give a section id of this report, or ${REPORT_HOME} for the report home` }),
+    lang: contentLang.optional(),
+  })
+  .strict();
+
+/** The whole file: a YAML list (an empty file is an empty list). */
+export const redirectsFileSchema = z.preprocess((v) => v ?? [], z.array(redirectSchema));
+
+/** An entry of the `redirects` collection: one redirect with the report it belongs to. */
+export const redirectEntrySchema = redirectSchema.extend({ issuer: kebabId, year: z.string() });
