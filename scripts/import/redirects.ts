@@ -79,7 +79,7 @@ const scope = (r: Pick<Redirect, 'lang'>) => r.lang ?? '';
 
 /**
  * The report's redirects after an import: earlier entries kept (in their order), planned ones
- * added (a planned entry replaces an earlier one with the same old id and lang); chains a→b→c
+ * added (a planned entry replaces an earlier one with the same old id and lang, or any lang when it has none); chains a→b→c
  * become a→c; entries whose old id is a current id are dropped (never redirect a live page), as
  * are self-redirects; a target that is neither current nor redirected itself becomes the report home.
  */
@@ -88,7 +88,8 @@ export function mergeRedirects(existing: readonly Redirect[], planned: readonly 
   for (const r of [...existing, ...planned]) {
     const entry: Redirect = { from: r.from, to: r.to, ...(r.lang ? { lang: r.lang } : {}) };
     const key = `${scope(r)}\0${r.from}`;
-    if (byKey.has(key)) byKey.delete(key); // a later entry wins, at the later position
+    // a later entry wins, at the later position; one for every edition replaces those for one
+    for (const [k, e] of byKey) if (k === key || (!r.lang && e.from === r.from)) byKey.delete(k);
     byKey.set(key, entry);
   }
   for (const [key, r] of byKey) if (r.to === r.from) byKey.delete(key);

@@ -120,6 +120,10 @@ describe('mergeRedirects', () => {
     ]);
   });
 
+  it('a planned entry for every edition replaces earlier ones for one edition (one entry per old id)', () => {
+    expect(mergeRedirects([{ from: 'a', to: 'c', lang: 'en' }], [{ from: 'a', to: 'd' }], current)).toEqual([{ from: 'a', to: 'd' }]);
+  });
+
   it('a target that vanished unrecorded, or a cycle, becomes the report home', () => {
     expect(mergeRedirects([{ from: 'a', to: 'gone' }], [], current)).toEqual([{ from: 'a', to: REPORT_HOME }]);
     expect(mergeRedirects([{ from: 'a', to: 'b' }, { from: 'b', to: 'a' }], [], current)).toEqual([
