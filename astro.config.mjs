@@ -9,9 +9,13 @@ import remarkHkexLinks from './src/markdown/remark-hkex-links.ts';
 import { codesOfEdition, editionOfSectionFile } from './src/lib/report-editions.ts';
 import { LOCALES } from './src/i18n/locales.ts';
 import mdxErrors from './src/integrations/mdx-errors.ts';
+import { readRedirectFiles } from './src/lib/redirect-files.ts';
+import { redirectPaths } from './src/lib/redirects.ts';
 
 /** The public origin; canonical URLs, hreflang and the sitemap are absolute against it. */
 const site = process.env.SITE_URL ?? 'https://esg-reports.example.org';
+/** Old section URLs (redirects.yaml): redirect pages, which stay out of the sitemap. */
+const redirected = redirectPaths(Object.keys(LOCALES), readRedirectFiles(new URL('./content/reports/', import.meta.url).pathname));
 
 export default defineConfig({
   site,
@@ -38,7 +42,7 @@ export default defineConfig({
         defaultLocale: 'en',
         locales: Object.fromEntries(Object.entries(LOCALES).map(([key, l]) => [key, l.htmlLang])),
       },
-      filter: (page) => !page.endsWith('/404/'),
+      filter: (page) => !page.endsWith('/404/') && !redirected.has(new URL(page).pathname),
     }),
   ],
 });

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { runPipeline } from './import/pipeline.ts';
 import type { OutlineCheck } from './import/outline/contents-outline.ts';
 import { detectInput } from './import/detect-profile.ts';
@@ -19,6 +19,11 @@ import { ImportError, LANGS, type Lang } from './import/types.ts';
 import { writeKpiData } from './import/kpi-data.ts';
 import { detectReportMeta, type ReportMeta } from './import/report-meta.ts';
 import { readSource } from './import/read-source.ts';
+import { formatRedirects, mergeRedirects, planRedirects, type PlannedRedirect, type SectionText } from './import/redirects.ts';
+import { splitFrontmatter } from '../src/lib/frontmatter.ts';
+import { redirectsFileSchema } from '../src/lib/schemas.ts';
+import { REDIRECTS_FILE } from '../src/lib/redirect-files.ts';
+import type { Redirect } from '../src/lib/redirects.ts';
 
 const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
 
@@ -123,6 +128,14 @@ export function main(argv: string[], cwd = process.cwd()): number {
     });
     const langDir = join(out, lang);
     const stale = existsSync(langDir) ? readdirSync(langDir).filter((f) => f.endsWith('.mdx')).map((f) => join(langDir, f)).filter((f) => !plan.has(f)) : [];
+    // Section ids are public URLs: an id this import removes redirects to its successor.
+    const oldSections = existsSync(langDir) ? readdirSync(langDir).filter((f) => f.endsWith('.mdx')).sort().map((f) => readSection(join(langDir, f))) : [];
+    const planned = planRedirects(oldSections, r.sections.map((s) => sectionText(s.mdx, s.id, s.title)));
+    const redirectsPath = join(out, REDIRECTS_FILE);
+    const existingRedirectsText = existsSync(redirectsPath) ? readFileSync(redirectsPath, 'utf8') : null;
+    const currentIds = new Set([...r.sections.map((s) => s.id), ...otherEditionIds(out, lang)]);
+    const redirects = mergeRedirects(existingRedirectsText === null ? [] : parseRedirects(existingRedirectsText, relative(cwd, redirectsPath)), planned, currentIds);
+    const redirectsText = existingRedirectsText === null && redirects.length === 0 ? null : formatRedirects(redirects);
     const conflicts: string[] = [];
     const changes: { path: string; action: 'create' | 'overwrite' | 'unchanged' | 'update' | 'delete' }[] = [];
     for (const [p, content] of plan) {
@@ -138,6 +151,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
       changes.push({ path: reportPath, action: had ? 'overwrite' : 'update' });
       if (had) conflicts.push(reportPath);
     }
+    if (redirectsText !== null) changes.push({ path: redirectsPath, action: existingRedirectsText === null ? 'create' : existingRedirectsText === redirectsText ? 'unchanged' : 'update' });
     for (const p of stale) { changes.push({ path: p, action: 'delete' }); conflicts.push(p); }
     if (conflicts.length && !args.force && !args.dryRun) {
       console.error(`import: refusing to overwrite ${conflicts.length} existing file(s) whose content differs (use --force):\n${conflicts.map((c) => '  ' + relative(cwd, c)).join('\n')}`);
@@ -148,7 +162,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
         if (c.action === 'unchanged') continue;
         if (c.action === 'delete') { unlinkSync(c.path); continue; }
         mkdirSync(dirname(c.path), { recursive: true });
-        writeFileSync(c.path, c.path === reportPath ? report : plan.get(c.path)!);
+        writeFileSync(c.path, c.path === reportPath ? report : c.path === redirectsPath ? redirectsText! : plan.get(c.path)!);
       }
       writeKpiData(out); // data/kpi.csv from the KPI tables of every imported language (kpi-data.ts)
     }
@@ -162,6 +176,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
         profile: { lang, layout: profile.layout, detected: !profile.forced, summary: profile.summary },
         meta: Object.fromEntries(META_FIELDS.filter((k) => meta[k]).map((k) => [k, { value: meta[k]!.value, line: meta[k]!.line }])),
         metaMissing: meta.missing,
+        redirects: planned.map((p) => ({ ...p, written: redirects.some((w) => w.from === p.from && !w.lang) })),
         ...(args.dryRun ? { wouldWrite: changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: relative(cwd, c.path), action: c.action })) } : {}),
       }, null, 2));
       return 0;
@@ -176,6 +191,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     if (r.fidelity.missing.length) lines.push(`  not found in order: ${r.fidelity.missing.length} line(s)`, ...r.fidelity.missing.slice(0, 10).map((m) => `    ${m}`));
     lines.push(`dropped furniture: ${r.dropped.length} line(s)`, ...r.dropped.map((d) => `  line ${d.line}: ${JSON.stringify(d.text)} (${d.why})`));
     lines.push(`warnings: ${r.warnings.length}`, ...r.warnings.map((w) => `  ${w}`));
+    lines.push(`redirects: ${planned.length} old id(s) gone`, ...planned.map((p) => `  ${describeRedirect(p, redirects)}`));
     lines.push(args.dryRun ? 'dry run: would write' : 'wrote');
     for (const c of changes) {
       if (c.action === 'unchanged') continue;
@@ -224,6 +240,42 @@ function metaSummary(meta: ReportMeta, given: Record<string, any>, lang: Lang): 
   }
   if (meta.missing.length) out.push(`  not found: ${meta.missing.join(', ')}${meta.missing.some((k) => !['stockCode', 'issuerName'].includes(k)) ? ' (give them under report: in overrides.yaml)' : ''}`);
   return out;
+}
+
+/** id, title and body of an existing section file (the id from the file name if the frontmatter lacks it). */
+function readSection(file: string): SectionText {
+  const fallback = file.replace(/^.*[\\/]\d+-/, '').replace(/\.mdx$/, '');
+  return sectionText(readFileSync(file, 'utf8'), fallback, '');
+}
+
+function sectionText(mdx: string, id: string, title: string): SectionText {
+  const fm = splitFrontmatter(mdx);
+  const data = (fm ? parseOverridesSafe(fm.yaml) : null) ?? {};
+  return { id: typeof data.id === 'string' ? data.id : id, title: typeof data.title === 'string' ? data.title : title, body: fm ? fm.body : mdx };
+}
+
+/** Section ids of the report's other language folders (from the file names `NN-<id>.mdx`). */
+function otherEditionIds(out: string, lang: Lang): string[] {
+  return LANGS.filter((l) => l !== lang && existsSync(join(out, l))).flatMap((l) =>
+    readdirSync(join(out, l)).flatMap((f) => /^\d+-(.+)\.mdx$/.exec(f)?.[1] ?? []),
+  );
+}
+
+function parseRedirects(text: string, shown: string): Redirect[] {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new ImportError(`${shown}: not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it or delete it`);
+  const result = redirectsFileSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ImportError(`${shown}: ${issue.path.join('.') || '(root)'}: ${issue.message}; fix it (npm run check names the line) or delete it`);
+  }
+  return result.data;
+}
+
+function describeRedirect(p: PlannedRedirect, written: readonly Redirect[]): string {
+  const entry = written.find((w) => w.from === p.from && !w.lang);
+  const kept = entry ? (entry.to === p.to ? '' : ` (written as → ${entry.to})`) : ' (not written: still a section of another edition)';
+  return `${p.from} → ${p.to} (${p.why === 'home' ? 'no same title or shared text: report home' : p.why === 'title' ? 'same title' : `shared text ${p.why.slice(5)}`})${kept}`;
 }
 
 function parseOverridesSafe(y: string): any {

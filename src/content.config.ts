@@ -1,6 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { issuerSchema, reportSchema, sectionSchema } from './lib/schemas.ts';
+import { glob, type Loader } from 'astro/loaders';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { redirectEntrySchema, issuerSchema, reportSchema, sectionSchema } from './lib/schemas.ts';
+import { REDIRECTS_FILE, readRedirectFiles } from './lib/redirect-files.ts';
 
 const issuers = defineCollection({
   loader: glob({ pattern: '*.yaml', base: './content/issuers' }),
@@ -17,4 +20,29 @@ const sections = defineCollection({
   schema: sectionSchema,
 });
 
-export const collections = { issuers, reports, sections };
+/** One entry per line of every `<issuer>/<year>/redirects.yaml` (a list, which the glob loader cannot split). */
+const redirectsLoader: Loader = {
+  name: 'redirects-loader',
+  load: async ({ config, store, parseData, generateDigest, watcher }) => {
+    const root = fileURLToPath(config.root);
+    const sync = async () => {
+      store.clear();
+      for (const file of readRedirectFiles(`${root}/content/reports`)) {
+        const filePath = relative(root, file.file).replaceAll('\\', '/');
+        for (const r of file.redirects) {
+          const id = `${file.issuer}/${file.year}/${r.lang ?? '*'}/${r.from}`;
+          const data = await parseData({ id, data: { ...r, issuer: file.issuer, year: file.year }, filePath: file.file });
+          store.set({ id, data, digest: generateDigest(data), filePath });
+        }
+      }
+    };
+    await sync();
+    watcher?.on('all', (_event, path) => {
+      if (path.endsWith(REDIRECTS_FILE)) void sync();
+    });
+  },
+};
+
+const redirects = defineCollection({ loader: redirectsLoader, schema: redirectEntrySchema });
+
+export const collections = { issuers, reports, sections, redirects };

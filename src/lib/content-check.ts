@@ -5,7 +5,8 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { z } from 'astro/zod';
-import { issuerSchema, reportSchema, sectionSchema } from './schemas.ts';
+import { issuerSchema, redirectsFileSchema, reportSchema, sectionSchema } from './schemas.ts';
+import { REPORT_HOME, REPORT_PAGES } from './redirects.ts';
 import { applicableEdition, isDeleted, type FrameworkEdition } from './frameworks.ts';
 import { extractNumbers, numberDifferences } from './number-parity.ts';
 import { mdxSyntaxError } from './mdx-syntax.ts';
@@ -104,6 +105,7 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
   const issuers = new Map<string, Parsed<z.output<typeof issuerSchema>>>();
   const reports = new Map<string, Parsed<z.output<typeof reportSchema>>>();
   const sections: { lang: string; key: string; name: string; parsed: Parsed<z.output<typeof sectionSchema>> }[] = [];
+  const redirectFiles = new Map<string, Parsed<z.output<typeof redirectsFileSchema>>>();
 
   for (const { path, text } of files) {
     text.split('\n').forEach((line, i) => {
@@ -123,6 +125,8 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
         problems.push({ file: path, line: parsed.lineOf(['issuer']), message: `issuer/year "${parsed.data.issuer}/${parsed.data.year}" must match the folder "${m[1]}/${m[2]}"` });
       }
       reports.set(`${m[1]}/${m[2]}`, parsed);
+    } else if ((m = /content\/reports\/([^/]+)\/([^/]+)\/redirects\.yaml$/.exec(norm))) {
+      redirectFiles.set(`${m[1]}/${m[2]}`, parseYaml(path, text, redirectsFileSchema, 0, problems));
     } else if (/content\/reports\/[^/]+\/[^/]+\/data\/[^/]+\.csv$/.test(norm)) {
       const csv = checkCsv(path, text);
       if (csv) problems.push(csv);
@@ -233,7 +237,62 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
       }
     }
   }
+  checkRedirects(redirectFiles, reports, sections, problems);
   return found
     .map((p) => ({ severity: 'error' as const, ...p }))
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));
+}
+
+/**
+ * redirects.yaml: an old id must not be a live page (a current section id in any edition, or a
+ * report page such as hkex-index), and its target must be a section of the edition(s) it applies
+ * to, or the report home; one entry per old id and edition.
+ */
+function checkRedirects(
+  files: ReadonlyMap<string, Parsed<z.output<typeof redirectsFileSchema>>>,
+  reports: ReadonlyMap<string, Parsed<z.output<typeof reportSchema>>>,
+  sections: readonly { lang: string; key: string; parsed: Parsed<z.output<typeof sectionSchema>> }[],
+  problems: { push: (p: Omit<Problem, 'severity'>) => unknown },
+): void {
+  for (const [key, parsed] of files) {
+    if (!parsed.data) continue;
+    const report = reports.get(key);
+    if (!report) {
+      problems.push({ file: parsed.file, line: 1, message: `no report.yaml next to it: redirects belong to a report (content/reports/${key}/report.yaml)` });
+      continue;
+    }
+    const byLang = new Map<string, Map<string, string>>();
+    for (const s of sections) {
+      if (s.key !== key || !s.parsed.data) continue;
+      const ids = byLang.get(s.lang) ?? new Map<string, string>();
+      ids.set(s.parsed.data.id, s.parsed.file);
+      byLang.set(s.lang, ids);
+    }
+    const seen = new Set<string>();
+    parsed.data.forEach((r, i) => {
+      const at = (field: string) => parsed.lineOf([i, field]);
+      const langs = r.lang ? [r.lang] : [...byLang.keys()].sort();
+      if (r.lang && report.data && !report.data.languages.includes(r.lang)) {
+        problems.push({ file: parsed.file, line: at('lang'), message: `lang "${r.lang}" is not one of the report's languages (${report.data.languages.join(', ')})` });
+      }
+      const scope = `${r.lang ?? '*'}\0${r.from}`;
+      if (seen.has(scope) || (r.lang && seen.has(`*\0${r.from}`)) || (!r.lang && [...seen].some((k) => k.endsWith(`\0${r.from}`)))) {
+        problems.push({ file: parsed.file, line: at('from'), message: `"${r.from}" is redirected twice: keep one entry per old id` });
+      }
+      seen.add(scope);
+      if ((REPORT_PAGES as readonly string[]).includes(r.from)) {
+        problems.push({ file: parsed.file, line: at('from'), message: `from "${r.from}" is a page of every report, not an old section id: remove the entry` });
+      }
+      const live = [...byLang.values()].map((ids) => ids.get(r.from)).find((f) => f !== undefined);
+      if (live) {
+        problems.push({ file: parsed.file, line: at('from'), message: `from "${r.from}" is a current section id (${live}): its page exists, so it cannot redirect; remove the entry` });
+      }
+      if (r.to !== REPORT_HOME) {
+        const missing = langs.filter((l) => !byLang.get(l)?.has(r.to));
+        if (missing.length > 0 || langs.length === 0) {
+          problems.push({ file: parsed.file, line: at('to'), message: `to "${r.to}" is not a section id of this report${missing.length ? ` in ${missing.join(', ')}` : ''}: give a current id, or ${REPORT_HOME} for the report home` });
+        }
+      }
+    });
+  }
 }

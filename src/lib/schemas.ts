@@ -1,5 +1,6 @@
 /** zod schemas of the content files, shared by Astro's collections and `npm run check`. */
 import { z } from 'astro/zod';
+import { REPORT_HOME } from './redirects.ts';
 
 export const CONTENT_LANGS = ['en', 'zh-Hant', 'zh-Hans'] as const;
 const contentLang = z.enum(CONTENT_LANGS);
@@ -12,7 +13,8 @@ const isoDate = z
   .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write dates as YYYY-MM-DD')])
   .transform((v) => (typeof v === 'string' ? v : v.toISOString().slice(0, 10)));
 const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const kebabId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and hyphens');
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const kebabId = z.string().regex(KEBAB, 'use lowercase letters, digits and hyphens');
 const hkexCode = z.string().regex(/^[AB]\d{1,2}(?:\.\d{1,2})?$|^D\d{2}$|^MDR\d{2}$/, 'write HKEX codes like A1, A1.1, D19 or MDR13');
 
 export const issuerSchema = z.object({
@@ -61,3 +63,18 @@ export const sectionSchema = z.object({
     .default({ hkex: [] }),
   description: z.string().optional(),
 });
+
+/** One entry of `content/reports/<issuer>/<year>/redirects.yaml`: an old section id and where its URL goes. */
+export const redirectSchema = z
+  .object({
+    from: kebabId,
+    to: z.union([z.literal(REPORT_HOME), z.string().regex(KEBAB, `give a section id of this report (lowercase letters, digits, hyphens), or ${REPORT_HOME} for the report home`)]),
+    lang: contentLang.optional(),
+  })
+  .strict();
+
+/** The whole file: a YAML list (an empty file is an empty list). */
+export const redirectsFileSchema = z.preprocess((v) => v ?? [], z.array(redirectSchema));
+
+/** An entry of the `redirects` collection: one redirect with the report it belongs to. */
+export const redirectEntrySchema = redirectSchema.extend({ issuer: kebabId, year: z.string() });

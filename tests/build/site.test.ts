@@ -8,7 +8,7 @@ import type { ReportInfo } from '../support/content.ts';
 import { LOCALES, localeOfPath } from '../support/locales.ts';
 import type { Locale } from '../support/locales.ts';
 import { CONTENT, DIST, assertDistBuilt } from '../support/paths.ts';
-import { hashTree, readSite, resolveUrlPath } from '../support/site.ts';
+import { hashTree, readSite, redirectOf, resolveUrlPath } from '../support/site.ts';
 import type { Page, Site } from '../support/site.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { createConverter, loadDictionaries } from '../../src/lib/script-convert.ts';
@@ -102,6 +102,7 @@ describe('pages', () => {
     for (const r of reports) {
       const ids = (l: Locale) =>
         pagesOfLocale(l)
+          .filter((p) => !redirectOf(p)) // old URLs may be redirected in one edition only
           .map((p) => p.urlPath)
           .filter((u) => u.startsWith(reportPath(l, r)) && u.split('/').length === 6)
           .map((u) => u.split('/')[4])
@@ -208,7 +209,7 @@ describe('links', () => {
     for (const { locale } of LOCALES) {
       for (const page of pagesOfLocale(locale)) {
         const nav = findFirst(page.tree, (el) => el.tagName === 'nav' && hasAttr(el, 'data-language-switcher'));
-        if (!nav) continue; // reported above
+        if (!nav || redirectOf(page)) continue; // reported above; a redirect page's switcher goes to the new page
         for (const a of findAll(nav, (el) => el.tagName === 'a' && hasAttr(el, 'data-locale'))) {
           const to = attr(a, 'data-locale')!;
           const target = internalUrl(page, attr(a, 'href') ?? '')?.pathname;
@@ -247,6 +248,7 @@ describe('head: hreflang alternates and canonical', () => {
     const bad: string[] = [];
     for (const { locale } of LOCALES) {
       for (const page of pagesOfLocale(locale)) {
+        if (redirectOf(page)) continue; // a redirect page names no alternates (redirects.test.ts)
         const alternates = linkRel(page, 'alternate').filter((l) => hasAttr(l, 'hreflang'));
         for (const want of LOCALES) {
           const alt = alternates.find((l) => attr(l, 'hreflang') === want.htmlLang);
@@ -272,7 +274,7 @@ describe('head: hreflang alternates and canonical', () => {
   it('every page except 404 has exactly one absolute canonical URL equal to its own URL', () => {
     const bad: string[] = [];
     for (const page of site.pages.values()) {
-      if (page.urlPath === '/404.html' || page.urlPath.startsWith('/pagefind/')) continue;
+      if (page.urlPath === '/404.html' || page.urlPath.startsWith('/pagefind/') || redirectOf(page)) continue; // redirects.test.ts: canonical = new page
       const links = linkRel(page, 'canonical');
       if (links.length !== 1) {
         bad.push(`${page.urlPath}: ${links.length} <link rel="canonical">`);
@@ -309,7 +311,11 @@ describe('sitemap', () => {
     // and every other locale page too (e.g. later /{l}/hkex/… and /{l}/search/ pages)
     const expected = new Set(expectedPages().map((p) => p.urlPath));
     for (const { locale } of LOCALES)
-      for (const page of pagesOfLocale(locale)) if (!expected.has(page.urlPath) && !paths.has(page.urlPath)) problems.push(`${page.urlPath}: in dist/ but not listed`);
+      for (const page of pagesOfLocale(locale)) {
+        if (redirectOf(page)) {
+          if (paths.has(page.urlPath)) problems.push(`${page.urlPath}: a redirect page, listed`);
+        } else if (!expected.has(page.urlPath) && !paths.has(page.urlPath)) problems.push(`${page.urlPath}: in dist/ but not listed`);
+      }
     if (paths.has('/404.html') || paths.has('/404/')) problems.push('404 page is listed');
     fail(problems, 'sitemap problems');
   });

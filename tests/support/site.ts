@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parseHtml } from './html.ts';
+import { attr, findAll, parseHtml } from './html.ts';
 import type { Root } from './html.ts';
 import { fileToUrl, urlToFile } from '../../src/lib/site-links.ts';
 
@@ -82,4 +82,16 @@ export function diffManifests(a: Map<string, string>, b: Map<string, string>): s
   for (const [k, v] of a) if (b.get(k) !== v) out.push(b.has(k) ? `changed: ${k}` : `only in first: ${k}`);
   for (const k of b.keys()) if (!a.has(k)) out.push(`only in second: ${k}`);
   return out.sort();
+}
+
+/**
+ * Where a redirect page (an old section URL, `<meta http-equiv="refresh" content="0;url=…">`)
+ * sends the reader, else undefined. Redirect pages are checked by tests/build/redirects.test.ts;
+ * the per-page rules that presume a page of its own (canonical to itself, hreflang, sitemap, a
+ * switcher that keeps the page) skip them.
+ */
+export function redirectOf(page: Pick<Page, 'tree'>): string | undefined {
+  const meta = findAll(page.tree, (el) => el.tagName === 'meta' && attr(el, 'http-equiv')?.toLowerCase() === 'refresh')[0];
+  const m = meta && /^\s*\d+\s*;\s*url=(.+)$/i.exec(attr(meta, 'content') ?? '');
+  return m ? m[1]!.trim() : undefined;
 }
