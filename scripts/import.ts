@@ -171,6 +171,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
         fidelity: Number(r.fidelity.fidelity.toFixed(6)),
         sections: r.sections.map((s) => ({ id: s.id, title: s.title, lang: s.lang, chars: s.chars })),
         dropped: r.dropped,
+        repairs: r.repairs,
         warnings: r.warnings,
         outline: r.outline,
         profile: { lang, layout: profile.layout, detected: !profile.forced, summary: profile.summary },
@@ -190,6 +191,9 @@ export function main(argv: string[], cwd = process.cwd()): number {
     lines.push(`fidelity: ${(r.fidelity.fidelity * 100).toFixed(2)}% (${r.fidelity.matched}/${r.fidelity.total} letters, digits and ideographs)`);
     if (r.fidelity.missing.length) lines.push(`  not found in order: ${r.fidelity.missing.length} line(s)`, ...r.fidelity.missing.slice(0, 10).map((m) => `    ${m}`));
     lines.push(`dropped furniture: ${r.dropped.length} line(s)`, ...r.dropped.map((d) => `  line ${d.line}: ${JSON.stringify(d.text)} (${d.why})`));
+    const kinds = new Map<string, number>();
+    for (const x of r.repairs) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+    lines.push(`repairs: ${r.repairs.length}${kinds.size ? ` (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}; each with its proof in --json)` : ''}`);
     lines.push(`warnings: ${r.warnings.length}`, ...r.warnings.map((w) => `  ${w}`));
     lines.push(`redirects: ${planned.length} old id(s) gone`, ...planned.map((p) => `  ${describeRedirect(p, redirects)}`));
     lines.push(args.dryRun ? 'dry run: would write' : 'wrote');

@@ -2,10 +2,10 @@
  * Stage: turn the lines of one chapter into blocks (headings, paragraphs, lists, quotes, tables),
  * joining wrapped lines and finding paragraph ends.
  */
-import type { Block, Line } from './types.ts';
-import { continuesAcrossBlank, endsSentence, joinPair, width } from './join-lines.ts';
+import type { Block, Line, Repair } from './types.ts';
+import { continuesAcrossBlank, endsSentence, joinPair, joinRepair, width } from './join-lines.ts';
 import { isColumnar, isLabel, isTitleLike, matchSection } from './find-outline.ts';
-import { collapseSpacedLine } from './repair-letterspacing.ts';
+import { collapseSpaced, collapseSpacedLine } from './repair-letterspacing.ts';
 import { findTable, isLabelish, parseRow, tableHead } from './tables.ts';
 
 const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|that|its|our|is|are|be|can|which|will)$/i;
@@ -13,10 +13,22 @@ const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|that
 export interface BuildOptions {
   latin: boolean;
   warnings: string[];
+  /** repairs of the printed text are recorded here (spaced-out lines, joins across line breaks) */
+  repairs?: Repair[];
 }
 
 export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
-  const lines = input.map((l) => ({ ...l, text: collapseSpacedLine(l.text).trim() }));
+  const lines = input.map((l) => {
+    const r = collapseSpaced(l.text);
+    if (r) opts.repairs?.push({ kind: r.kind, line: l.n, before: r.before, after: r.after, proof: r.proof });
+    return { ...l, text: collapseSpacedLine(l.text).trim() };
+  });
+  /** joinPair, recording a join of letters across the break of line `at` */
+  const joinAt = (a: string, b: string, aTrail: boolean, at: Line) => {
+    const r = opts.repairs && joinRepair(a, b, aTrail, at.n);
+    if (r) opts.repairs!.push(r);
+    return joinPair(a, b, aTrail);
+  };
   const n = lines.length;
   const { latin } = opts;
   const nextNB = (j: number) => { while (j < n && !lines[j].text) j++; return j; };
@@ -169,7 +181,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
             if (/^•/.test(lines[j].text) || matchSection(lines[j].text) || tables.has(j)) break;
             if (endsSentence(prev.text) || !(/^[a-z\p{Script=Han}（(「“]/u.test(lines[j].text))) break;
             if (/\sP\.?\s?\d{1,3}$/.test(prev.text)) break; // a contents entry ends with its page reference
-            item = joinPair(item, lines[j].text, prev.trail); prev = lines[j]; j++;
+            item = joinAt(item, lines[j].text, prev.trail, prev); prev = lines[j]; j++;
           } else {
             const k = nextNB(j);
             if (k < n && !/^•/.test(lines[k].text) && continuesAcrossBlank(prev, lines[k], ref(k))) { j = k; continue; }
@@ -206,7 +218,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     // box / feature title
     const tl = titleAt(i);
     if (tl) {
-      const text = tl === 2 ? joinPair(l.text, lines[i + 1].text, l.trail) : l.text;
+      const text = tl === 2 ? joinAt(l.text, lines[i + 1].text, l.trail, l) : l.text;
       blocks.push({ kind: 'heading', level: 3, text, page });
       i += tl;
       continue;
@@ -234,7 +246,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
       if (!latin && isColumnar(l.text) && (prev !== l || width(t) > 6)) break; // a label/value line takes at most a short wrapped tail
       if ((endsSentence(prev.text) || /[”」』]$/.test(prev.text)) && titleAt(k)) break;
       if (lines[k].lead > 0 && lines[k].page !== prev.page && (endsSentence(prev.text) || /[”」』]$/.test(prev.text))) break;
-      cur = joinPair(cur, t, prev.trail);
+      cur = joinAt(cur, t, prev.trail, prev);
       prev = lines[k];
       j = k + 1;
     }

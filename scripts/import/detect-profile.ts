@@ -9,7 +9,8 @@
  * script; also the answer for text made only of characters common to both scripts).
  *
  * Layout: `running-headers` when the text repeats a short line (company / report title) at least
- * three times, each time next to a bare page number (see running-headers.ts); otherwise `folio`
+ * three times, each time next to a bare page number (see running-headers.ts), or a short line
+ * printed with its folio repeats on at least 3 pages (folio-headers.ts); otherwise `folio`
  * (pages from folios and form feeds, split-pages.ts).
  *
  * `--lang` overrides the script; the layout is always detected.
@@ -17,6 +18,7 @@
 import { ConverterFactory, Locale } from 'opencc-js';
 import type { Lang, Line } from './types.ts';
 import { findRunningHeaders } from './running-headers.ts';
+import { findFolioHeaders } from './folio-headers.ts';
 import { readSource, toLines } from './read-source.ts';
 
 export type Layout = 'folio' | 'running-headers';
@@ -82,13 +84,16 @@ export function detectProfile(text: string, lines: Line[], lang?: Lang): Profile
   const counts = countScripts(text);
   const detected = scriptOf(counts);
   const rh = findRunningHeaders(lines);
-  const layout: Layout = rh.headers.length && rh.pages >= 3 ? 'running-headers' : 'folio';
+  const zones = rh.headers.length && rh.pages >= 3;
+  const fh = zones ? [] : findFolioHeaders(lines);
+  const layout: Layout = zones || fh.length ? 'running-headers' : 'folio';
   const total = counts.latin + counts.han;
   const why =
     detected === 'en'
       ? `${total ? Math.round((100 * counts.latin) / total) : 0}% Latin letters`
       : `${Math.round((100 * counts.han) / total)}% Han; ${counts.traditional} Traditional-only vs ${counts.simplified} Simplified-only characters`;
-  const layoutWhy = layout === 'running-headers' ? `running headers on ${rh.pages} pages ("${rh.headers[0]}")` : 'folio pages';
+  const layoutWhy = zones ? `running headers on ${rh.pages} pages ("${rh.headers[0]}")`
+    : fh.length ? `running headers with folio on ${new Set(fh.map((h) => h.folio)).size} pages ("${lines[fh[0].i].text}")` : 'folio pages';
   const summary = lang
     ? `language ${lang} (--lang; the text looks ${detected}: ${why}), layout ${layoutWhy}`
     : `detected language ${detected} (${why}), layout ${layoutWhy}`;

@@ -167,7 +167,11 @@ export function autoCuts(lines: Line[], chapters: AutoChapter[]): Cut[] {
  * goes through buildBlocks (tables, lists, paragraphs, box titles).
  */
 export function buildEnglishBlocks(input: Line[], opts: BuildOptions): Block[] {
-  const lines = input.map((l) => ({ ...l, text: normaliseBullet(l.text) }));
+  const lines = input.map((l) => {
+    const text = normaliseBullet(l.text);
+    if (text !== l.text) opts.repairs?.push({ kind: 'bullet', line: l.n, before: l.text.slice(0, 12), after: normaliseBullet(l.text.slice(0, 12)), proof: `bullet glyph "${[...l.text][0]}" at the line start` });
+    return { ...l, text };
+  });
   const out: Block[] = [];
   let run: Line[] = [];
   const flush = () => {

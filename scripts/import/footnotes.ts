@@ -4,7 +4,7 @@
  * footnote: the glued digit becomes a reference `[^n]`, the paragraph its definition.
  * Returns the blocks; references are written as the placeholder FN(n) until escape-mdx.
  */
-import type { Block } from './types.ts';
+import type { Block, Repair } from './types.ts';
 
 export const FN = (n: number) => `\u0000FN${n}\u0000`;
 
@@ -12,7 +12,8 @@ function glued(n: number): RegExp {
   return new RegExp(String.raw`(?:(?<=[\p{L})）])|(?<=(?:19|20)\d\d))${n}(?=[。，,；;、）)」』]|\.(?!\d)|\s|$)`, 'u');
 }
 
-export function extractFootnotes(blocks: Block[], warnings: string[]): Block[] {
+/** `repairs`: each glued digit made a reference is recorded (line 0: blocks carry no line). */
+export function extractFootnotes(blocks: Block[], warnings: string[], repairs?: Omit<Repair, 'line'>[]): Block[] {
   const out: Block[] = [];
   const textOf = (b: Block): string | undefined =>
     b.kind === 'para' || b.kind === 'quote' ? b.text : b.kind === 'table' ? b.caption : b.kind === 'heading' ? b.text : undefined;
@@ -33,7 +34,11 @@ export function extractFootnotes(blocks: Block[], warnings: string[]): Block[] {
         if (t && re.test(t) && !t.includes(FN(n))) { hit = k; break; }
       }
       if (hit >= 0) {
-        setText(out[hit], textOf(out[hit])!.replace(re, FN(n)));
+        const t = textOf(out[hit])!;
+        const at = t.search(re);
+        const word = /\S*$/.exec(t.slice(0, at))![0];
+        repairs?.push({ kind: 'footnote', before: `${word}${n}`, after: `${word}[^${n}]`, proof: `definition "${n} ${m[2].slice(0, 30)}" follows in the unit` });
+        setText(out[hit], t.replace(re, FN(n)));
         lastFn = { kind: 'footnote', n, text: m[2], page: b.page };
         out.push(lastFn);
         continue;

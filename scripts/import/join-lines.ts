@@ -3,7 +3,7 @@
  * space; a line-end hyphen is a real compound hyphen (kept, no space); a URL broken after `/` joins
  * with no space. Also decides where paragraphs end.
  */
-import type { Line } from './types.ts';
+import type { Line, Repair } from './types.ts';
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026「」『』《》〈〉（）]/u;
 const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef「」『』《》〈〉（）、，。；：！？]/u;
@@ -22,21 +22,45 @@ export function endsSentence(s: string): boolean {
   return /[。！？.!?][」』）)"”’]*$/.test(t);
 }
 
-/** Join two pieces of one paragraph that were broken across lines. */
-export function joinPair(a: string, b: string, aTrail = true): string {
+/**
+ * How two pieces broken across lines join: `url` (after a slash), `hyphen` (a line-end compound
+ * hyphen, kept), `cjk` (no space), `word` (Latin in CJK text with no space printed at the line end:
+ * the break was inside a word), `space` (one space).
+ */
+export function joinKind(a: string, b: string, aTrail = true): 'url' | 'hyphen' | 'cjk' | 'word' | 'space' | 'none' {
   a = a.replace(/\s+$/, '');
   b = b.replace(/^\s+/, '');
-  if (!a) return b;
-  if (!b) return a;
+  if (!a || !b) return 'none';
   const last = a[a.length - 1];
   const first = b[0];
-  if (/https?:\/\/\S*\/$/.test(a)) return a + b; // URL broken after a slash
-  if (last === '-' && /[A-Za-z]-$/.test(a) && /^[A-Za-z]/.test(b)) return a + b; // compound hyphen
-  if (CJK.test(last) || CJK.test(first)) return a + b;
+  if (/https?:\/\/\S*\/$/.test(a)) return 'url'; // URL broken after a slash
+  if (last === '-' && /[A-Za-z]-$/.test(a) && /^[A-Za-z]/.test(b)) return 'hyphen'; // compound hyphen
+  if (CJK.test(last) || CJK.test(first)) return 'cjk';
   // Latin/digit on both sides: one space (when the source line carried no trailing space
   // and the text around is CJK, the break was inside a word: join directly)
-  if (!aTrail && /[\p{Script=Han}]/u.test(a) && /[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) return a + b;
-  return a + ' ' + b;
+  if (!aTrail && /[\p{Script=Han}]/u.test(a) && /[A-Za-z0-9]/.test(last) && /[A-Za-z0-9]/.test(first)) return 'word';
+  return 'space';
+}
+
+/** Join two pieces of one paragraph that were broken across lines. */
+export function joinPair(a: string, b: string, aTrail = true): string {
+  const k = joinKind(a, b, aTrail);
+  a = a.replace(/\s+$/, '');
+  b = b.replace(/^\s+/, '');
+  return k === 'none' ? a || b : k === 'space' ? a + ' ' + b : a + b;
+}
+
+/**
+ * The repair record of a join of letters across a line break (`hyphen`, `word`, `url`), or null.
+ * Nothing is invented: the pieces are joined as printed, with no space where none was printed.
+ */
+export function joinRepair(a: string, b: string, aTrail: boolean, line: number): Repair | null {
+  const k = joinKind(a, b, aTrail);
+  if (k !== 'hyphen' && k !== 'word' && k !== 'url') return null;
+  const left = /\S*$/.exec(a.trimEnd())![0];
+  const right = /^\S*/.exec(b.trimStart())![0];
+  const proof = k === 'hyphen' ? 'line-end hyphen printed (kept)' : k === 'url' ? 'URL broken after "/"' : 'no space printed at the line end (CJK text)';
+  return { kind: k === 'hyphen' ? 'hyphenation' : 'line-break', line, before: `${left}⏎${right}`, after: left + right, proof };
 }
 
 /** Can a blank line between `prev` and `next` be dropped (a sentence goes on across it)? */

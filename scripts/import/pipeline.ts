@@ -4,7 +4,7 @@
  * the overrides.
  */
 import { createHash } from 'node:crypto';
-import type { Block, Lang, Line } from './types.ts';
+import type { Block, Lang, Line, Repair } from './types.ts';
 import { readSource, toLines } from './read-source.ts';
 import { splitPages } from './split-pages.ts';
 import { dropFurniture, type Dropped } from './drop-furniture.ts';
@@ -43,6 +43,8 @@ export interface PipelineResult {
   dropped: Dropped[];
   warnings: string[];
   fidelity: FidelityResult;
+  /** every repair of the printed text, with its proof (in source order) */
+  repairs: Repair[];
   index: IndexRow[];
   /** comply-or-explain entries of indexes that point to names */
   comply: { code: string; status: string }[];
@@ -59,15 +61,21 @@ const CJK_PUNCT = String.raw`[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『�
 const CJK_SPACE_PUNCT = new RegExp(String.raw`(?<=${CJK_PUNCT}) +(?=${CJKP})|(?<=${CJKP}) +(?=${CJK_PUNCT})`, 'gu');
 const CJK_SPACE_SINGLE = /(?<=(?:^|[^\p{Script=Han}])\p{Script=Han}) (?=\p{Script=Han})|(?<=\p{Script=Han}) (?=\p{Script=Han}(?:[^\p{Script=Han}]|$))/gu;
 
-/** Per-language text repairs on finished blocks. */
-function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, glue: Set<string>, merges: string[]): void {
+/** Per-language text repairs on finished blocks; each is recorded with its proof (`line` 0: set by the caller). */
+function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, glue: Set<string>, merges: string[], repairs: Omit<Repair, 'line'>[]): void {
+  const cjk = (s: string, re: RegExp, proof: string) => s.replace(re, (m: string, at: number) => {
+    const before = s.slice(Math.max(0, at - 3), at + m.length + 3);
+    repairs.push({ kind: 'cjk-spacing', before, after: before.replace(/ +/g, ''), proof });
+    return '';
+  });
   const fix = (s: string, body: boolean) => {
     s = s.replace(/ {2,}/g, ' ').trim();
     if (lang === 'en') {
       const r = mergeFragments(s, vocab, glue);
       merges.push(...r.merges);
+      repairs.push(...r.repairs);
       s = r.text;
-    } else if (body) s = s.replace(CJK_SPACE_PUNCT, '').replace(CJK_SPACE_SINGLE, '');
+    } else if (body) s = cjk(cjk(s, CJK_SPACE_PUNCT, 'CJK punctuation spacing'), CJK_SPACE_SINGLE, 'spaced-out single characters');
     return s;
   };
   for (const b of blocks) {
@@ -155,6 +163,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
   const glue = lang === 'en' ? buildGlue(original, vocab) : new Set<string>();
   const merges: string[] = [];
+  const repairs: Repair[] = [];
+  const unplaced: Omit<Repair, 'line'>[] = []; // repairs on blocks, placed on a source line below
 
   // ESG index
   let indexRows: IndexRow[] = [];
@@ -196,8 +206,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       );
       blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
     } else {
-      const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings }) : [];
-      const build = (ls: Line[]) => (en.length || (byContents && lang === 'en') ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings });
+      const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings, repairs }) : [];
+      const build = (ls: Line[]) => (en.length || (byContents && lang === 'en') ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings, repairs });
       // detected outlines: KPI tables with year columns first (kpi-tables.ts)
       const kind = named?.kinds.get(c.spec.id);
       const text = (from: number, to: number) => (auto && lang !== 'en' ? buildWithKpiTables(lines.slice(from, to), build) : build(lines.slice(from, to)));
@@ -208,8 +218,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
         : text(c.from, c.to);
       blocks = [...intro, ...body];
       for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
-      repairBlocks(blocks, lang, vocab, glue, merges);
-      blocks = extractFootnotes(blocks, warnings);
+      repairBlocks(blocks, lang, vocab, glue, merges, unplaced);
+      blocks = extractFootnotes(blocks, warnings, unplaced);
       for (const so of (ov.sections ?? []).filter((s) => s.chapter === c.spec.id)) {
         const t = so.title?.[lang];
         if (!t) continue;
@@ -236,7 +246,11 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
         : { hkex: tags.get(c.spec.id) ?? [] },
     };
     if (derived.length) meta.frameworks!.hkexDerived = derived;
-    if (lang === 'en') meta.title = mergeFragments(meta.title, vocab).text;
+    if (lang === 'en') {
+      const r = mergeFragments(meta.title, vocab);
+      unplaced.push(...r.repairs);
+      meta.title = r.text;
+    }
     const mdx = renderMdx(meta, blocks);
     sections.push({ ...meta, lang, file: `${lang}/${String(order).padStart(2, '0')}-${c.spec.id}.mdx`, mdx, chars: mdx.length });
   });
@@ -249,7 +263,30 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const srcLines = original.filter((_, i) => !droppedSet.has(originalN[i]));
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
-  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare: largestShare(sections) } };
+  let at = 0; // repairs on blocks come in reading order: look from the previous one on first
+  for (const r of unplaced) {
+    at = lineOf(original, r.before, Math.max(0, at - 1));
+    repairs.push({ kind: r.kind, line: at, before: r.before, after: r.after, proof: r.proof });
+  }
+  repairs.sort((a, b) => a.line - b.line);
+  return { lang, sections, dropped, warnings, fidelity: fid, repairs, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare: largestShare(sections) } };
+}
+
+/**
+ * The source line printing `before` (spaces squeezed; else with no spaces at all; else its longest
+ * piece), first from line index `from` on; else the line `from` (repairs come in reading order).
+ */
+function lineOf(original: string[], before: string, from = 0): number {
+  const find = (s: string, norm: (t: string) => string) => {
+    if (!s) return 0;
+    for (let i = from; i < original.length; i++) if (norm(original[i]).includes(s)) return i + 1;
+    for (let i = 0; i < Math.min(from, original.length); i++) if (norm(original[i]).includes(s)) return i + 1;
+    return 0;
+  };
+  const squeeze = (t: string) => t.replace(/\s+/g, ' ');
+  const bare = (t: string) => t.replace(/\s+/g, '');
+  const piece = before.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  return find(squeeze(before), squeeze) || find(bare(before), bare) || find(piece, (t) => t) || from + 1;
 }
 
 /** Lines standing alone (a blank line before or after) that open with an aspect code: headings the block stage may have left as text. */

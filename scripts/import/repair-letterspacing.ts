@@ -7,7 +7,17 @@
  *    (plus their neighbours) is re-segmented so that it consists of known words only, with as
  *    few words as possible. A cluster that cannot be resolved completely is left unchanged, and
  *    two valid words are never merged.
+ * A join is made only when the text proves it (repairs never invent text): the joined word occurs
+ * unsplit elsewhere in the same text, or its pieces are the single letters of a spaced-out run
+ * (`w h e r e`). Each join is returned with its proof.
  */
+import type { Repair } from './types.ts';
+
+/** Rule 1 with its proof: the repair of a fully spaced line, or null when the line is not one. */
+export function collapseSpaced(line: string): Omit<Repair, 'line'> | null {
+  const after = collapseSpacedLine(line);
+  return after === line ? null : { kind: 'letter-spacing', before: line.trim(), after: after.trim(), proof: 'spaced-out run' };
+}
 
 /** Rule 1. Returns the repaired line, or the line itself when it is not fully spaced. */
 export function collapseSpacedLine(line: string): string {
@@ -47,7 +57,6 @@ export function buildVocab(lines: string[]): Map<string, number> {
   return vocab;
 }
 
-/** A piece that may stand as it is (never merged with another valid piece). */
 /**
  * Pairs `a b` that are one word split in two: `ab` is a word used at least 3 times and one of
  * the pieces (3+ letters) almost never occurs in the document except next to the other (`off ice`).
@@ -87,19 +96,26 @@ function strong(word: string, vocab: Map<string, number>): boolean {
   if (word.length <= 2) return known(word, vocab);
   return !SUFFIX.test(word) && (vocab.get(word.toLowerCase()) ?? 0) >= 2;
 }
-/** A merge result must be a plain word seen at least twice in clean text. */
+/** A merge result must be a plain word seen unsplit at least twice in clean text (once if long). */
 function mergeable(word: string, vocab: Map<string, number>): boolean {
   const c = vocab.get(word.toLowerCase()) ?? 0;
   return /^[A-Za-z]+$/.test(word) && (c >= 2 || (c >= 1 && word.length >= 6));
 }
 
-/** Rule 2 on a paragraph. Returns the text and the merges done ("Al ibaba → Alibaba"). */
-export function mergeFragments(text: string, vocab: Map<string, number>, glue?: Set<string>): { text: string; merges: string[] } {
+const proofOf = (word: string, vocab: Map<string, number>) => `word "${word.toLowerCase()}" occurs unsplit ${vocab.get(word.toLowerCase()) ?? 0}×`;
+
+/**
+ * Rule 2 on a paragraph. Returns the text, the merges done ("Al ibaba → Alibaba") and each as a
+ * repair with its proof (`line` 0: the caller knows where the text came from).
+ */
+export function mergeFragments(text: string, vocab: Map<string, number>, glue?: Set<string>): { text: string; merges: string[]; repairs: Omit<Repair, 'line'>[] } {
   const merges: string[] = [];
+  const repairs: Omit<Repair, 'line'>[] = [];
   if (glue?.size) {
     text = text.replace(/\b([A-Za-z]+) (?=([A-Za-z]+)\b)/g, (m, a: string, b: string) => {
       if (!glue.has(`${a.toLowerCase()} ${b.toLowerCase()}`)) return m;
       merges.push(`${a} ${b} → ${a}${b}`);
+      repairs.push({ kind: 'word-join', before: `${a} ${b}`, after: a + b, proof: proofOf(a + b, vocab) });
       return a;
     });
   }
@@ -126,26 +142,29 @@ export function mergeFragments(text: string, vocab: Map<string, number>, glue?: 
     while (j + 1 < toks.length && seps[j] === ' ' && isWordTok(toks[j + 1]) && (bad[j + 1] || bad[j])) j++;
     const cl = toks.slice(i, j + 1);
     const seg = segment(cl, vocab);
-    if (seg && seg.length < cl.length) {
-      merges.push(`${cl.join(' ')} → ${seg.join(' ')}`);
-      out.push(seg.join(' ') + seps[j]);
+    if (seg && seg.words.length < cl.length) {
+      merges.push(`${cl.join(' ')} → ${seg.words.join(' ')}`);
+      repairs.push(...seg.joins);
+      out.push(seg.words.join(' ') + seps[j]);
     } else {
       for (let k = i; k <= j; k++) out.push(toks[k] + seps[k]);
     }
     i = j + 1;
   }
-  return { text: out.join(''), merges };
+  return { text: out.join(''), merges, repairs };
 }
 
 /**
- * Re-segment a cluster: merged words must be words of the vocabulary; pieces left alone may stay
- * unknown at a cost. Returns null unless the result has fewer unknown words than the input.
+ * Re-segment a cluster: merged words must be proven — words of the vocabulary (seen unsplit), or the
+ * single letters of a spaced-out run (at least 3, at a cost: words of the document are preferred);
+ * pieces left alone may stay unknown at a cost. Returns null unless the result has fewer unknown
+ * words than the input; `joins` are the merged words with their proofs.
  */
-function segment(cl: string[], vocab: Map<string, number>): string[] | null {
+function segment(cl: string[], vocab: Map<string, number>): { words: string[]; joins: Omit<Repair, 'line'>[] } | null {
   const n = cl.length;
   const unknown = (t: string) => (known(core(t), vocab) ? 0 : 1);
-  const best: ({ words: string[]; cost: number; unk: number } | null)[] = new Array(n + 1).fill(null);
-  best[0] = { words: [], cost: 0, unk: 0 };
+  const best: ({ words: string[]; joins: Omit<Repair, 'line'>[]; cost: number; unk: number } | null)[] = new Array(n + 1).fill(null);
+  best[0] = { words: [], joins: [], cost: 0, unk: 0 };
   for (let a = 0; a < n; a++) {
     const cur = best[a];
     if (!cur) continue;
@@ -156,28 +175,28 @@ function segment(cl: string[], vocab: Map<string, number>): string[] | null {
       w += t;
       let unk: number;
       let extra = 0;
+      let proof: string | undefined;
       if (b > a) {
         const parts = cl.slice(a, b + 1).map(core);
         if (parts.every((x) => strong(x, vocab))) continue; // never merge two valid words
         // pieces seen once each (`per iod`): only into a word the document uses often
         if (parts.every((x) => known(x, vocab)) && (vocab.get(core(w).toLowerCase()) ?? 0) < 3) continue;
-        const pieces = cl.slice(a, b + 1).map(core);
-        const allFragments = pieces.every((x) => !known(x, vocab)) && pieces.filter((x) => x.length > 3).length <= 1 && pieces.some((x) => x.length <= 2);
-        const suffix = pieces.length === 2 && SUFFIX.test(pieces[1]) && pieces[0].length >= 3;
         const cw = core(w);
-        const inVocab = mergeable(cw, vocab);
-        if (!inVocab && !((allFragments || suffix) && /^[a-z]{4,}$/.test(cw))) continue;
-        extra = inVocab ? 0 : 4 * (pieces.length - 1); // an unseen word is a weaker repair than a word of the document
+        const spacedRun = parts.length >= 3 && parts.every((x) => x.length === 1) && /^[a-z]+$/i.test(cw);
+        if (mergeable(cw, vocab)) proof = proofOf(cw, vocab);
+        else if (spacedRun) { proof = 'spaced-out run'; extra = 4 * (parts.length - 1); } // a word of the document is the better repair
+        else continue; // not proven by the text: stays as printed
         if (cl.slice(a, b + 1).every((x) => /^[^A-Za-z]*[A-Z]/.test(x))) continue; // `Yi Zhi Lu`: a name, not a split word
         unk = 0;
       } else unk = unknown(w);
       // an unknown long piece may well be a real word; an unknown short piece is a fragment
       const penalty = unk ? (core(w).length > 2 ? 2 : 10) : b === a && !strong(core(w), vocab) ? 1 : 0;
-      const cand = { words: [...cur.words, w], cost: cur.cost + 1 + extra + penalty, unk: cur.unk + unk };
+      const join = proof ? [{ kind: 'word-join' as const, before: cl.slice(a, b + 1).join(' '), after: w, proof }] : [];
+      const cand = { words: [...cur.words, w], joins: [...cur.joins, ...join], cost: cur.cost + 1 + extra + penalty, unk: cur.unk + unk };
       if (!best[b + 1] || best[b + 1]!.cost > cand.cost) best[b + 1] = cand;
     }
   }
   const r = best[n];
   const before = cl.reduce((s, t) => s + 1 + (unknown(t) ? (core(t).length > 2 ? 2 : 10) : strong(core(t), vocab) ? 0 : 1), 0);
-  return r && r.cost < before ? r.words : null;
+  return r && r.cost < before ? { words: r.words, joins: r.joins } : null;
 }

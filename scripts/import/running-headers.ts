@@ -10,10 +10,14 @@
  * a page boundary: the page number in it numbers the page; zones are headers (page starts) unless
  * the text shows page breaks (form feeds, a leading space) right after them (footers).
  *
+ * Running headers/footers printed with their folio on the same line (`Report 2019 7`) are found
+ * by folio-headers.ts; they are dropped too, and number the pages when there are no zones.
+ *
  * The furniture rule (enforced on every dropped line by `obeyFurnitureRule`): a line may be
  * dropped only if
- *   (a) its furniture key (trimmed, runs of whitespace as one space, lower case, without a trailing
- *       `(continued)` / `(cont'd)` / `（續）` marker or a leading heading number `4.`, `4.1`, `IV.`)
+ *   (a) its rule key (trimmed, runs of whitespace as one space, lower case, without a trailing
+ *       `(continued)` / `(cont'd)` / `（續）` marker or a leading heading number `4.`, `4.1`, `IV.`,
+ *       and without a 1–3 digit folio at its start or end, after a space or `|` / `｜`)
  *       is shared by at least 2 lines of the source, or
  *   (b) it is a bare page number or numeral: 1–4 digits, or a roman numeral of up to 7 letters, or
  *   (c) it has no letter or digit at all (decoration: lone quote marks, rules).
@@ -21,6 +25,7 @@
  */
 import type { Line } from './types.ts';
 import type { Dropped } from './drop-furniture.ts';
+import { findFolioHeaders, type FolioHeader } from './folio-headers.ts';
 
 export const CONTINUED = /\s*[（(]\s*(?:continued|cont['’]?d\.?|續|续)\s*[)）]\s*$/i;
 export const BARE_NUMBER = /^(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$/;
@@ -31,11 +36,16 @@ const HEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[ivx]{1,4}[.)])\s+(?=\S)/;
 export const furnitureKey = (text: string) =>
   text.trim().replace(/\s+/g, ' ').toLowerCase().replace(CONTINUED, '').trim().replace(HEADING_NUMBER, '');
 
-/** How many source lines share each furniture key. */
+const FOLIO_END = /(?:\s*[|｜]\s*|\s+)\d{1,3}$/u;
+const FOLIO_START = /^\d{1,3}(?:\s*[|｜]\s*|\s+)(?=\S)/u;
+/** The furniture rule's key: the furniture key without a folio at its start or end (`report 2019 7` → `report 2019`). */
+export const ruleKey = (text: string) => furnitureKey(furnitureKey(text).replace(FOLIO_END, '').replace(FOLIO_START, ''));
+
+/** How many source lines share each rule key. */
 export function countKeys(texts: string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const t of texts) {
-    const k = furnitureKey(t);
+    const k = ruleKey(t);
     if (k) m.set(k, (m.get(k) ?? 0) + 1);
   }
   return m;
@@ -46,7 +56,7 @@ export function mayDrop(text: string, counts: Map<string, number>): boolean {
   const t = text.trim();
   if (BARE_NUMBER.test(t)) return true;
   if (!/[\p{L}\p{N}]/u.test(t)) return true;
-  return (counts.get(furnitureKey(t)) ?? 0) >= 2;
+  return (counts.get(ruleKey(t)) ?? 0) >= 2;
 }
 
 /**
@@ -239,7 +249,8 @@ export function stripRunningHeaders(lines: Line[], rh: RunningHeaders = findRunn
   let p0 = Math.max(1, firstNo - pre + 1);
   for (const b of breaks) { if (p0 <= firstNo && !starts.has(p0)) starts.set(p0, b); p0++; }
   zones.forEach((z, k) => {
-    if (footers) { if (k + 1 < zones.length || lines.slice(z.to + 1).some((l) => l.text)) starts.set(pageOf[k] + 1, z.to + 1); }
+    // (a footer closes its page: the next page is the one the next footer numbers, gaps allowed)
+    if (footers) { if (k + 1 < zones.length || lines.slice(z.to + 1).some((l) => l.text)) starts.set(pageOf[k + 1] ?? pageOf[k] + 1, z.to + 1); }
     else starts.set(pageOf[k], z.from);
     if (z.chapter) chapterOfPage.set(pageOf[k], z.chapter);
   });
@@ -283,19 +294,53 @@ export function mergeContinued(lines: Line[]): Dropped[] {
   return dropped;
 }
 
+/** Zones of the running headers/footers with folio: one per page (lines with the same folio close together share it). */
+export function folioZones(lines: Line[], fh: FolioHeader[]): RunningHeaders {
+  const zones: Zone[] = [];
+  for (const h of fh) {
+    const last = zones[zones.length - 1];
+    if (last && last.page === h.folio && h.i - last.to <= 6) { last.lines.push(h.i); last.to = h.i; continue; }
+    zones.push({ lines: [h.i], page: h.folio, from: h.i, to: h.i });
+  }
+  // header or footer: a page break (leading space = form feed) right after the zone means footers
+  let after = 0;
+  let before = 0;
+  for (const z of zones) {
+    let nx = z.to + 1;
+    while (nx < lines.length && !lines[nx].text) nx++;
+    if (nx < lines.length && lines[nx].lead > 0) after++;
+    if (lines[z.from].lead > 0) before++;
+  }
+  return { headers: [], zones, pages: zones.length, footers: after > before };
+}
+
 /**
  * The `running-headers` layout, when the text has one (running header lines near page numbers on
- * at least 3 pages): strips the zones and the `(continued)` repeats, and returns the page map
- * (`folios` empty), the dropped lines and the chapter name of each page. Null otherwise.
+ * at least 3 pages, or running headers/footers with folio on at least 3 pages): strips the zones
+ * and the `(continued)` repeats, and returns the page map (`folios` empty), the dropped lines and
+ * the chapter name of each page. Null otherwise.
  */
 export function runningHeaderLayout(lines: Line[]): {
   pm: { starts: Map<number, number>; folios: { line: number; value: number }[]; pageCount: number; warnings: string[] };
   dropped: Dropped[];
   chapterOfPage: Map<number, string>;
 } | null {
+  const fh = findFolioHeaders(lines);
   const rh = findRunningHeaders(lines);
-  if (!rh.headers.length || rh.pages < 3) return null;
-  const s = stripRunningHeaders(lines, rh);
-  const dropped = [...s.dropped, ...mergeContinued(lines)].sort((a, b) => a.line - b.line);
+  let s: StripResult;
+  const withFolio: Dropped[] = [];
+  if (rh.headers.length && rh.pages >= 3) {
+    // the zones number the pages; headers with folio are dropped as well
+    s = stripRunningHeaders(lines, rh);
+    for (const h of fh) {
+      if (!lines[h.i].text) continue;
+      withFolio.push({ line: lines[h.i].n, text: lines[h.i].text, why: 'running header with folio' });
+      lines[h.i].text = '';
+    }
+  } else if (fh.length) {
+    s = stripRunningHeaders(lines, folioZones(lines, fh));
+    for (const d of s.dropped) d.why = 'running header with folio';
+  } else return null;
+  const dropped = [...s.dropped, ...withFolio, ...mergeContinued(lines)].sort((a, b) => a.line - b.line);
   return { pm: { starts: s.starts, folios: [], pageCount: s.pageCount, warnings: s.warnings }, dropped, chapterOfPage: s.chapterOfPage };
 }

@@ -26,4 +26,17 @@ export type Block =
   | { kind: 'box'; title: string; blocks: Block[]; page: number }
   | { kind: 'footnote'; n: number; text: string; page: number };
 
+/**
+ * A repair of the printed text (a join of letters, a removed space, a split glyph), with what in
+ * the text proves it: `word "office" occurs unsplit 12×`, `spaced-out run`, `CJK punctuation spacing`.
+ */
+export interface Repair {
+  kind: 'letter-spacing' | 'word-join' | 'hyphenation' | 'line-break' | 'cjk-spacing' | 'bullet' | 'footnote';
+  /** 1-based source line (for messages) */
+  line: number;
+  before: string;
+  after: string;
+  proof: string;
+}
+
 export class ImportError extends Error {}

@@ -43,6 +43,7 @@ describe('import CLI', () => {
     expect(zh.code).toBe(0);
     expect(zh.out).toMatch(/fidelity: 99\.\d\d%/);
     expect(zh.out).toMatch(/dropped furniture: 6 line\(s\)/);
+    expect(zh.out).toMatch(/^repairs: \d+ \(/m);
     expect(imp(d, 'en').code).toBe(0);
     const y = parse(readFileSync(join(d, 'report.yaml'), 'utf8'));
     expect(y.languages).toEqual(['zh-Hant', 'en']);
@@ -77,6 +78,9 @@ describe('import CLI', () => {
     expect(j.sections.length).toBe(18);
     expect(j.sections[0]).toEqual({ id: 'about', title: 'About This Report', lang: 'en', chars: expect.any(Number) });
     expect(j.dropped.map((x: any) => x.text)).toContain('42');
+    // every repair with its proof
+    expect(j.repairs).toContainEqual({ kind: 'word-join', line: expect.any(Number), before: 'off ice', after: 'office', proof: expect.stringMatching(/^word "office" occurs unsplit \d+×$/) });
+    expect(j.repairs.every((x: any) => x.proof && x.line > 0)).toBe(true);
     expect(j.warnings.some((w: string) => /B2\.3/.test(w))).toBe(true);
     expect(existsSync(join(d, 'en'))).toBe(false);
     expect(existsSync(join(d, 'report.yaml'))).toBe(false);

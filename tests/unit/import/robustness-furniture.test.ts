@@ -3,7 +3,8 @@
  * is never dropped as furniture. Property over the real seed copies (content/reports/*\/*\/source/*.txt,
  * imported with their overrides) and the English fixtures (no overrides): for every dropped line,
  * its text (trimmed, whitespace runs as one space, lower case, without a `(continued)` marker or a
- * leading heading number) is shared by at least 2 source lines, or it is a bare page number or
+ * leading heading number, and without a 1–3 digit folio at its start or end after a space or `|`)
+ * is shared by at least 2 source lines, or it is a bare page number or
  * numeral (1–4 digits, a roman numeral), or it has no letter or digit at all. Lines named by a
  * `drop:` override are the user's explicit call and are not subject to the rule.
  */
@@ -19,6 +20,9 @@ import { ROOT } from './helpers.ts';
 // an independent statement of the rule (not the importer's own code)
 const key = (t: string) =>
   t.trim().replace(/\s+/g, ' ').toLowerCase().replace(/\s*[（(]\s*(continued|cont['’]?d\.?|續|续)\s*[)）]\s*$/i, '').trim()
+    .replace(/^(\d{1,2}(\.\d{1,2})*\.?|[ivx]{1,4}[.)])\s+(?=\S)/, '')
+    // a folio printed on the line: `report 2019 7`, `6 acme limited`, `2021 esg report | acme 12`
+    .replace(/(\s*[|｜]\s*|\s+)[0-9]{1,3}$/, '').replace(/^[0-9]{1,3}(\s*[|｜]\s*|\s+)(?=\S)/, '').trim()
     .replace(/^(\d{1,2}(\.\d{1,2})*\.?|[ivx]{1,4}[.)])\s+(?=\S)/, '');
 const bare = (t: string) => /^(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$/.test(t.trim());
 const noLetter = (t: string) => !/[\p{L}\p{N}]/u.test(t);
@@ -35,10 +39,12 @@ for (const issuer of readdirSync(reports)) {
     }
   }
 }
-for (const f of ['en-numbered/harbourline-esg-2021.en.txt', 'en-roman/pacific-jade-esg-2022.en.txt']) inputs.push({ name: f, file: join(ROOT, 'tests/fixtures/import', f), lang: 'en', ov: null });
+for (const f of ['en-numbered/harbourline-esg-2021.en.txt', 'en-roman/pacific-jade-esg-2022.en.txt', 'folio-headers/northbay-esg-2019.en.txt', 'folio-headers/lumen-esg-2021.en.txt', 'folio-headers/qinghe-esg-2023.zh-Hant.txt']) {
+  inputs.push({ name: f, file: join(ROOT, 'tests/fixtures/import', f), lang: f.endsWith('.zh-Hant.txt') ? 'zh-Hant' : 'en', ov: null });
+}
 
 describe('a line that occurs once in the source is never dropped as furniture', () => {
-  it('there are seeds and fixtures to check', () => expect(inputs.length).toBeGreaterThanOrEqual(6));
+  it('there are seeds and fixtures to check', () => expect(inputs.length).toBeGreaterThanOrEqual(9));
   it.each(inputs.map((x) => [x.name, x] as const))('%s', (_n, x) => {
     const data = readFileSync(x.file);
     const ov = x.ov && existsSync(x.ov) ? parseOverrides(readFileSync(x.ov, 'utf8')) : {};
