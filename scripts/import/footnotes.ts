@@ -2,7 +2,7 @@
  * Stage: footnotes. A paragraph `n text` (n = 1–9) whose digit is also glued to a word, title or
  * year earlier in the same chapter (`消耗量1`, `當量2。`, `FY20181`, `emissions2.`) becomes a GFM
  * footnote: the glued digit becomes a reference `[^n]`, the paragraph its definition.
- * Returns the blocks; references are written as the placeholder FN(n) until escape-mdx.
+ * Returns the blocks; references are written as the placeholder FN(n) until to-mdast.
  */
 import type { Block, Repair } from './types.ts';
 

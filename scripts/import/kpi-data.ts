@@ -68,19 +68,24 @@ export interface Metric {
   source: 'table' | 'override';
 }
 
+// one pass: a backslash escape of any ASCII punctuation, or a character reference (`&#x69;`, `&lt;`)
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 const unescapeMd = (s: string) =>
-  s.replace(/\\([\\`*_{}\[\]()#+\-.!|~<>])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').trim();
+  s.replace(/\\([!-\/:-@\[-`{-~])|&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|amp|quot));/gi, (_, p: string, hex: string, dec: string, name: string) =>
+    p ?? (hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ENTITIES[name.toLowerCase()])).trim();
 
 function splitRow(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/).map(unescapeMd);
 }
 
+const DELIMITER_ROW = /^\|(?:\s*:?-+:?\s*\|)+$/;
 const stripFrontmatter = (mdx: string) => mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
 
 /** GFM tables of one section file, with the bold caption paragraph printed before each. */
 export function readMdxTables(section: string, mdx: string): SectionTables {
-  const lines = stripFrontmatter(mdx).split('\n');
+  // (tables and captions inside an `<aside>` box are indented)
+  const lines = stripFrontmatter(mdx).split('\n').map((l) => l.trimStart());
   const tables: MdxTable[] = [];
   const notes = new Map<string, string>();
   let lastPara = '';
@@ -90,7 +95,7 @@ export function readMdxTables(section: string, mdx: string): SectionTables {
     if (def) { notes.set(def[1], unescapeMd(def[2])); continue; }
     const num = /^(\d{1,2}) (\S.*)$/.exec(l);
     if (num && !notes.has(num[1])) notes.set(num[1], unescapeMd(num[2]));
-    if (l.startsWith('|') && lines[i + 1]?.startsWith('| ---')) {
+    if (l.startsWith('|') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
       const header = splitRow(l);
       const rows: string[][] = [];
       let k = i + 2;

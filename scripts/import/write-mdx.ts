@@ -1,12 +1,14 @@
 /**
- * Stage: render a section (frontmatter + blocks) as MDX, and create/merge report.yaml.
+ * Stage: render a section as MDX (frontmatter written here, the body through to-mdast.ts and
+ * stringify-mdx.ts), and create/merge report.yaml.
  * Output is deterministic: fixed key order, no dates.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { stringify, parse } from 'yaml';
 import type { Block, Lang } from './types.ts';
 import type { Found } from './report-meta.ts';
-import { escapeCell, escapeMdx } from './escape-mdx.ts';
+import { toMdast } from './to-mdast.ts';
+import { stringifyMdx } from './stringify-mdx.ts';
 
 export interface SectionMeta {
   id: string;
@@ -41,57 +43,19 @@ export function groupBoxes(blocks: Block[], boxes: boolean, demoted: Set<Block>)
   return out;
 }
 
-function renderBlock(b: Block, out: string[], notes: string[]): void {
-  switch (b.kind) {
-    case 'heading':
-      out.push(`${'#'.repeat(b.level)} ${escapeMdx(b.text)}`);
-      break;
-    case 'para':
-      out.push(escapeMdx(b.text));
-      break;
-    case 'quote':
-      out.push(`> ${escapeMdx(b.text)}`);
-      break;
-    case 'list':
-      out.push(b.items.map((it) => `- ${escapeMdx(it)}`).join('\n'));
-      break;
-    case 'table': {
-      if (b.caption) out.push(`**${escapeMdx(b.caption)}**`);
-      const ncols = Math.max(b.header?.length ?? 0, ...b.rows.map((r) => r.length));
-      const pad = (r: string[]) => [...r, ...Array(ncols - r.length).fill('')];
-      const head = pad(b.header ?? []);
-      const row = (r: string[]) => `| ${pad(r).map((c) => (c.startsWith('**') ? `**${escapeCell(c.slice(2, -2))}**` : escapeCell(c))).join(' | ')} |`;
-      out.push([row(head), `|${' --- |'.repeat(ncols)}`, ...b.rows.map(row)].join('\n'));
-      break;
-    }
-    case 'box': {
-      const inner: string[] = [`### ${escapeMdx(b.title)}`];
-      for (const c of b.blocks) renderBlock(c, inner, notes);
-      out.push(`<aside class="box">\n\n${inner.join('\n\n')}\n\n</aside>`);
-      break;
-    }
-    case 'footnote':
-      notes.push(`[^${b.n}]: ${escapeMdx(b.text)}`);
-      break;
-  }
-}
-
 export function renderMdx(meta: SectionMeta, blocks: Block[]): string {
   const fm: Record<string, unknown> = { id: meta.id, title: meta.title };
   if (meta.number) fm.number = meta.number;
   fm.order = meta.order;
   if (meta.chapter) fm.chapter = meta.chapter;
   if (meta.pages) fm.pages = meta.pages;
-  const body: string[] = [];
-  const notes: string[] = [];
-  for (const b of blocks) renderBlock(b, body, notes);
   const yaml = stringify(fm, { lineWidth: 0, flowCollectionPadding: false, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' })
     .replace(/^pages:\n {2}from: (\d+)\n {2}to: (\d+)$/m, 'pages: { from: $1, to: $2 }')
   // frameworks last, one flow list per framework (codes are plain scalars: A1.1, D19, 2-1, 305/3-3)
   const fw = meta.frameworks
     ? `\nframeworks:\n${Object.entries(meta.frameworks).filter(([k, v]) => k === 'hkex' || v.length).map(([k, v]) => `  ${k}: [${v.join(', ')}]`).join('\n')}`
     : '';
-  return `---\n${yaml.trimEnd()}${fw}\n---\n\n${[...body, ...notes].join('\n\n')}\n`;
+  return `---\n${yaml.trimEnd()}${fw}\n---\n\n${stringifyMdx(toMdast(blocks))}`;
 }
 
 export interface ReportInfo {

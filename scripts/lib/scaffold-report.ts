@@ -56,7 +56,8 @@ export function scaffoldSection(previous: string, fromYear?: string): string {
   const doc = parseDocument(fm.yaml);
   doc.delete('pages');
   doc.delete('description');
-  const headings = fm.body.split('\n').filter((l) => /^#{2,4} /.test(l));
+  // (a box's `###` title is indented under its `<aside>`: the importer's serializer writes it so)
+  const headings = fm.body.split('\n').map((l) => l.trim()).filter((l) => /^#{2,4} /.test(l));
   const todo = `{/* ${MARKER}: write this section */}`;
   const under = `{/* ${MARKER}: write this part; the heading above is ${fromYear ?? 'last year'}'s: keep, reword or delete it */}`;
   const parts = [todo, ...headings.flatMap((h) => [h, under])];

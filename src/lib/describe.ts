@@ -2,8 +2,12 @@
  * A plain-text summary of an MDX body for `<meta name="description">`: the first prose
  * paragraphs with Markdown and JSX syntax removed, cut at a sentence or word boundary.
  */
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
+
 export function describeSection(mdxBody: string, maxLength = 160): string {
   const prose = mdxBody
+    // a JSX tag alone on its line (`<aside class="box">`, `</aside>`) opens or closes a box, whose content is prose
+    .replace(/^[ \t]*<\/?[A-Za-z][\w.:-]*(?:\s[^>]*)?>[ \t]*$/gm, '')
     .split(/\n{2,}/)
     .map((block) => block.trim())
     .filter((block) => block !== '' && !/^(#|<|\||>|```|\[\^|import |export )/.test(block))
@@ -12,11 +16,10 @@ export function describeSection(mdxBody: string, maxLength = 160): string {
         .replace(/^[-*+]\s+|^\d+\.\s+/gm, '')
         .replace(/\[\^[^\]]+\]/g, '')
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/[*_`]/g, '')
-        .replace(/\\([\\{}<>*_[\]()#+\-.!`|])/g, '$1')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
+        .replace(/(?<!\\)[*_`]/g, '')
+        // one pass: a backslash escape of any ASCII punctuation, or a character reference (`&#x69;`, `&lt;`)
+        .replace(/\\([!-/:-@[-`{-~])|&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|amp|quot));/gi, (_, c: string, hex: string, dec: string, name: string) =>
+          c ?? (hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ENTITIES[name.toLowerCase()]!))
         .replace(/\s*\n\s*/g, ' '),
     )
     .join(' ')

@@ -80,7 +80,7 @@ describe('npm run check builds a copy with a broken link, a broken anchor and an
       expect(text).toContain(from);
       writeFileSync(join(tmp, file), text.replace(from, to));
     };
-    edit(linkFile, '<aside class="box">\n\n### AliHealth Pharmacy\n', '<aside class="box">\n\n### AliHealth Pharmacy\n\nSee [the pharmacy page](/en/alibaba-health/2018/nope/).\n');
+    edit(linkFile, '<aside class="box">\n  ### AliHealth Pharmacy\n', '<aside class="box">\n  ### AliHealth Pharmacy\n\n  See [the pharmacy page](/en/alibaba-health/2018/nope/).\n');
     edit(anchorFile, '## 01 看得見的保障', '見[第一章](../p1-c1/#s9)。\n\n## 01 看得見的保障');
     edit(htmlFile, '## 01 Your Health Steward', '<img src="/favicon.svg" />\n\n## 01 Your Health Steward');
     run = check(['--root', tmp], tmp);

@@ -149,7 +149,7 @@ describe('npm run check finds one injected fault, with file and line', () => {
     const dir = copyWith((d) => edit(d, file, '### AliHealth Pharmacy\n', '### AliHealth Pharmacy\n\nSee {the table below.\n'));
     const { status, errors } = check(dir);
     expect(status).toBe(1);
-    expect(errors).toEqual([{ file, line: 28, severity: 'error', message: 'MDX: Unexpected end of file in expression, expected a corresponding closing brace for `{`' }]);
-    expect(lineAt(dir, file, 28)).toBe('See {the table below.');
+    expect(errors).toEqual([{ file, line: 27, severity: 'error', message: 'MDX: Unexpected end of file in expression, expected a corresponding closing brace for `{`' }]);
+    expect(lineAt(dir, file, 27)).toBe('See {the table below.');
   });
 });

@@ -8,6 +8,10 @@ describe('describeSection', () => {
     const body = '## 01 Title\n\n<aside class="box">\n\nBox\n\n</aside>\n\n| a | b |\n|---|---|\n\nRevenue rose \\{sharply\\} in **FY2018**[^1].\n';
     expect(describeSection(body)).toBe('Box Revenue rose {sharply} in FY2018.');
   });
+  it('reads the importer\'s serializer output: indented box content, escapes and character references', () => {
+    const body = '<aside class="box">\n  ### Box title\n\n  S\\&P \\<Global> \\{x} 1\\. a\\_b\n\n  &#x69;mport is prose\n</aside>\n\n* after\n';
+    expect(describeSection(body)).toBe('S&P <Global> {x} 1. a_b import is prose after');
+  });
   it('cuts English at a word boundary and Chinese at a sentence end', () => {
     const en = 'word '.repeat(60);
     const out = describeSection(en, 50);

@@ -113,6 +113,11 @@ describe('tables → metrics', () => {
     expect(st.tables[0]).toMatchObject({ caption: 'Energy[^1]', header: ['A', 'B'], rows: [['a | b', '1']] });
     expect(st.notes.get('1')).toBe('Scope note.');
   });
+  it('reads the tables stringify-mdx writes: unpadded delimiter row, indented inside a box, escapes and references', () => {
+    const mdx = '<aside class="box">\n  ### Box\n\n  **Energy \\<kWh>**\n\n  | | |\n  | - | - |\n  | a \\| b \\&amp; c | 1 |\n  | &#x69;mport \\{x} | \\>3,300 |\n</aside>\n';
+    const st = readMdxTables('x', mdx);
+    expect(st.tables).toEqual([{ section: 'x', index: 0, caption: 'Energy <kWh>', header: ['', ''], rows: [['a | b &amp; c', '1'], ['import {x}', '>3,300']] }]);
+  });
   it('codes: group decides over a bare label, head counts only for the workforce rule', () => {
     const all = new Set(['A2', 'A2.1', 'B1.1', 'B3.1', 'B3.2', 'B7.3']);
     expect(kpiCodes({ label: '男員工', unit: '小時', group: '按性別劃分的員工受訓平均時長' }, all)).toEqual(['B3.2']);

@@ -27,12 +27,12 @@ describe('npm run new-report', () => {
     expect(after).toContain('## 01 Improving Quality Control');
     expect(after).not.toContain('4,917');
     expect(after).not.toMatch(/^pages:/m);
-    expect(after.split(MARKER).length - 1).toBe(before.split('\n').filter((l) => /^#{2,4} /.test(l)).length + 1);
+    expect(after.split(MARKER).length - 1).toBe(before.split('\n').map((l) => l.trim()).filter((l) => /^#{2,4} /.test(l)).length + 1);
   });
 
   it('says under each heading that the heading is last year’s (a 2019 report must not keep “2018年1月” unread)', () => {
     const before = readFileSync('content/reports/alibaba-health/2018/zh-Hant/07-p1-c3.mdx', 'utf8');
-    const headings = before.split('\n').filter((l) => /^#{2,4} /.test(l));
+    const headings = before.split('\n').map((l) => l.trim()).filter((l) => /^#{2,4} /.test(l));
     expect(headings).toContain('### 2018年1月');
     const lines = scaffoldSection(before, '2018').split('\n');
     for (const h of headings) {

@@ -74,7 +74,7 @@ describe('archive imports', () => {
         const key = (t: string) => t.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
         const out = key([
           ...r.parts.map((p) => p.title),
-          ...r.sections.map((s) => `${s.number ?? ''} ${s.title}\n${s.mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\]\([^)]*\)/g, ']').replace(/&[a-z]+;/g, '')}`),
+          ...r.sections.map((s) => `${s.number ?? ''} ${s.title}\n${s.mdx.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\]\([^)]*\)/g, ']').replace(/&[a-z]+;/g, '').replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))}`),
         ].join('\n'));
         const dropped = new Set(r.dropped.map((d) => d.line));
         const lines = toLines(readSource(readFileSync(i.src)));
@@ -130,7 +130,7 @@ describe('jd-health 2024 (nav bars, chapter ordinals, index by name)', () => {
     expect(hkex).toContain('| 關鍵績效指標B6.5 | 描述消費者資料保障及隱私政策，以及相關管理及監察方法。 | 構建用戶信任 › 信息安全與隱私保護 |');
     expect(hkex).toMatch(/^\| \*\*A1: 排放物\*\* \|/m);
     expect(hkex).toContain('| 關績效指標B8.2 | 在專注領域所動用資源（如金錢或時間）。 | 民生健康 |');
-    expect(hkex).toContain('| 氣候韌性 |  | 合理使用資源 › 應對氣候變化 |');
+    expect(hkex).toContain('| 氣候韌性 | | 合理使用資源 › 應對氣候變化 |');
     const gri = unit(r(), 'GRI標準指引').mdx;
     expect(gri).toContain('| 2-1 | 組織詳細介紹 | 公司簡介 |');
     expect(gri).toContain('| 2-21 | 年度總薪酬比率 | 暫未統計 |');

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseRow, splitHeader } from '../../../scripts/import/tables.ts';
+import { readMdxTables } from '../../../scripts/import/kpi-data.ts';
 import { body, line, LANGS } from './helpers.ts';
 
 type L = (typeof LANGS)[number];
-/** GFM table rows (cells) of a section that follow a bold caption matching `caption`. */
+/** GFM table rows (header first) of a section whose bold caption matches `caption`, read as the KPI extractor reads them. */
 function table(lang: L, id: string, caption: RegExp): string[][] {
-  const parts = body(lang, id).split(/\n{2,}/);
-  const k = parts.findIndex((p) => /^\*\*/.test(p) && caption.test(p));
-  expect(k).toBeGreaterThanOrEqual(0);
-  return parts[k + 1].split('\n').filter((l) => !/^\| ---/.test(l)).map((l) => l.slice(2, -2).split(' | '));
+  const t = readMdxTables(id, body(lang, id)).tables.find((x) => caption.test(x.caption));
+  expect(t).toBeDefined();
+  return [t!.header, ...t!.rows];
 }
 
 describe('tables', () => {

@@ -32,14 +32,12 @@ frameworks:
 ## 01 Visible Security — Transparent Laboratory
 
 <aside class="box">
+  ### Adventures of the Wolfberry
 
-### Adventures of the Wolfberry
+  Wolfberries have \\{value}.
 
-Wolfberries have \\{value\\}.
-
-- one
-- two
-
+  - one
+  - two
 </aside>
 `);
     const fm = parse(mdx.split('---\n')[1]);
