@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, parseDocument } from 'yaml';
 import { runPipeline } from './import/pipeline.ts';
+import { reportInputs } from './import/report-inputs.ts';
 import type { OutlineCheck } from './import/outline/contents-outline.ts';
 import { detectInput } from './import/detect-profile.ts';
 import { loadAspectCatalogue, loadCatalogue } from './import/auto-index.ts';
@@ -96,17 +97,11 @@ export function main(argv: string[], cwd = process.cwd()): number {
     const ov = ovFile ? parseOverrides(readFileSync(ovFile, 'utf8'), relative(cwd, ovFile)) : parseOverrides('', '(no overrides file)');
     const reportPath = join(out, 'report.yaml');
     const existingReport = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : null;
-    const oldReport = existingReport ? parseOverridesSafe(existingReport) ?? {} : {};
     // what the text says about itself fills what neither overrides.yaml `report:` nor report.yaml give
     readSource(data, relative(cwd, file) || file); // bad input stops here, with its one-line message
-    // numbered as an editor shows the file (readSource turns a form feed into a line break)
-    const editorLines = new TextDecoder().decode(data).replace(/^\uFEFF/, '').split(/\r\n?|\n/).map((t, i) => ({ n: i + 1, text: t.replace(/\f/g, ' ') }));
-    const meta = detectReportMeta(editorLines, lang);
-    const edition = ov.report?.hkexEdition ?? oldReport.hkexEdition ?? meta.hkexEdition?.value;
-    const title = ov.report?.title?.[lang] ?? oldReport.title?.[lang] ?? meta.title?.value;
-    const catalogue = loadCatalogue(ROOT, edition);
-    const pipelineOv = title && !ov.report?.title?.[lang] ? { ...ov, report: { ...ov.report, title: { ...ov.report?.title, [lang]: title } } } : ov;
-    const r = runPipeline(data, lang, pipelineOv, relative(cwd, file) || file, { catalogue, aspects: loadAspectCatalogue(ROOT, edition) });
+    const inputs = reportInputs(data, lang, ov, existingReport, ROOT);
+    const meta = inputs.meta;
+    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects });
 
     // plan
     const plan = new Map<string, string>();

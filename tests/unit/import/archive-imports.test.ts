@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runPipeline, type PipelineResult } from '../../../scripts/import/pipeline.ts';
 import { parseOverrides } from '../../../scripts/import/overrides.ts';
-import { loadAspectCatalogue, loadCatalogue } from '../../../scripts/import/auto-index.ts';
+import { reportInputs } from '../../../scripts/import/report-inputs.ts';
 import { countKeys, mayDrop } from '../../../scripts/import/running-headers.ts';
 import { readSource, toLines } from '../../../scripts/import/read-source.ts';
 import type { Lang } from '../../../scripts/import/types.ts';
@@ -31,8 +31,10 @@ for (const issuer of readdirSync(REPORTS)) {
 const cache = new Map<string, PipelineResult>();
 function run(i: Imp): PipelineResult {
   if (!cache.has(i.key)) {
-    const ov = parseOverrides(existsSync(i.ov) ? readFileSync(i.ov, 'utf8') : '');
-    cache.set(i.key, runPipeline(readFileSync(i.src), i.lang, ov, i.src, { catalogue: loadCatalogue(ROOT, ov.report?.hkexEdition), aspects: loadAspectCatalogue(ROOT, ov.report?.hkexEdition) }));
+    // as the CLI imports: overrides, then report.yaml as committed, then what the text says (report-inputs.ts)
+    const data = readFileSync(i.src);
+    const inp = reportInputs(data, i.lang, parseOverrides(existsSync(i.ov) ? readFileSync(i.ov, 'utf8') : ''), readFileSync(join(i.dir, 'report.yaml'), 'utf8'), ROOT);
+    cache.set(i.key, runPipeline(data, i.lang, inp.ov, i.src, { catalogue: inp.catalogue, aspects: inp.aspects }));
   }
   return cache.get(i.key)!;
 }
