@@ -145,6 +145,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
         sections: r.sections.map((s) => ({ id: s.id, title: s.title, lang: s.lang, chars: s.chars })),
         dropped: r.dropped,
         warnings: r.warnings,
+        doubtedHeadings: r.doubtedHeadings,
         profile: { lang, layout: profile.layout, detected: !profile.forced, summary: profile.summary },
         ...(args.dryRun ? { wouldWrite: changes.filter((c) => c.action !== 'unchanged').map((c) => ({ path: relative(cwd, c.path), action: c.action })) } : {}),
       }, null, 2));
@@ -158,6 +159,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     if (r.fidelity.missing.length) lines.push(`  not found in order: ${r.fidelity.missing.length} line(s)`, ...r.fidelity.missing.slice(0, 10).map((m) => `    ${m}`));
     lines.push(`dropped furniture: ${r.dropped.length} line(s)`, ...r.dropped.map((d) => `  line ${d.line}: ${JSON.stringify(d.text)} (${d.why})`));
     lines.push(`warnings: ${r.warnings.length}`, ...r.warnings.map((w) => `  ${w}`));
+    lines.push(`doubted headings: ${r.doubtedHeadings.length} (short lines kept as headings only weakly; --json lists them)`);
     lines.push(args.dryRun ? 'dry run: would write' : 'wrote');
     for (const c of changes) {
       if (c.action === 'unchanged') continue;

@@ -20,7 +20,9 @@ import { fidelity as measure, type FidelityResult } from './fidelity.ts';
 import { splitHeader } from './tables.ts';
 import type { Overrides } from './overrides.ts';
 import { tagByNames, type NamedIndex } from './auto-index.ts';
-import { buildWithKpiTables } from './kpi-tables.ts';
+import { buildWithTables } from './kpi-tables.ts';
+import { linkTableFootnotes } from './table-footnotes.ts';
+import type { DoubtedHeading } from './heading-continues.ts';
 import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
@@ -45,6 +47,8 @@ export interface PipelineResult {
   pageCount: number;
   parts: { id: string; title: string }[];
   sha256: string;
+  /** headings kept although they pass only weakly (short lines that may be wrapped text) */
+  doubtedHeadings: DoubtedHeading[];
 }
 
 const CJKP = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『』《》（）]`;
@@ -154,6 +158,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     : undefined;
 
   const sections: SectionOut[] = [];
+  const doubts: DoubtedHeading[] = [];
   cuts.forEach((c, k) => {
     let blocks: Block[];
     const demoted = new Set<Block>();
@@ -166,15 +171,17 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       );
       blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
     } else {
-      const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings }) : [];
-      const build = (ls: Line[]) => (en.length ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings });
-      // detected outlines: KPI tables with year columns first (kpi-tables.ts)
+      const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings, doubts }) : [];
+      const base = (ls: Line[]) => (en.length ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings, doubts });
+      // tab-separated and KPI tables (year columns) first, on every outline path (kpi-tables.ts)
+      const build = (ls: Line[]) => buildWithTables(ls, base);
       const kind = named?.kinds.get(c.spec.id);
       const body = kind ? indexTable(kind, lines.slice(c.from, c.to), named!.names[kind], opts.catalogue ?? [], build) // index-tables.ts
-        : auto && !en.length ? buildWithKpiTables(lines.slice(c.from, c.to), build) : build(lines.slice(c.from, c.to));
+        : build(lines.slice(c.from, c.to));
       blocks = [...intro, ...body];
       for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
       repairBlocks(blocks, lang, vocab, glue, merges);
+      blocks = linkTableFootnotes(blocks);
       blocks = extractFootnotes(blocks, warnings);
       for (const so of (ov.sections ?? []).filter((s) => s.chapter === c.spec.id)) {
         const t = so.title?.[lang];
@@ -211,7 +218,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const srcLines = original.filter((_, i) => !droppedSet.has(originalN[i]));
   const fid = measure(srcLines, outText);
   if (merges.length) warnings.push(`letter-spacing: ${merges.length} fragment merges (e.g. ${[...new Set(merges)].slice(0, 3).join('; ')})`);
-  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256 };
+  return { lang, sections, dropped, warnings, fidelity: fid, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, doubtedHeadings: doubts };
 }
 
 /** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */

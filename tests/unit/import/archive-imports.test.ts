@@ -22,6 +22,7 @@ const imports: Imp[] = [];
 for (const issuer of readdirSync(REPORTS)) {
   for (const year of readdirSync(join(REPORTS, issuer))) {
     const dir = join(REPORTS, issuer, year);
+    if (!existsSync(join(dir, 'report.yaml'))) continue; // a seed kept only as test input (source/ without content)
     const y = parse(readFileSync(join(dir, 'report.yaml'), 'utf8'));
     for (const s of y.sources ?? []) imports.push({ key: `${issuer}/${year}/${s.lang}`, dir, lang: s.lang, src: join(dir, s.file), ov: join(dir, 'source/overrides.yaml') });
   }
