@@ -34,7 +34,7 @@ export function escapeMdx(text: string): string {
   return out.replace(/\u0000FN(\d+)\u0000/g, '[^$1]');
 }
 
-/** Escape a GFM table cell (also `|`, already covered, and line breaks). */
+/** Escape a GFM table cell (also `|`, already covered); a line break (paragraphs of one cell) becomes `<br />`. */
 export function escapeCell(text: string): string {
-  return escapeMdx(text).replace(/\n/g, ' ');
+  return text.split('\n').map((p) => escapeMdx(p.trim())).filter(Boolean).join('<br />');
 }

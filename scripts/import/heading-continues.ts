@@ -32,6 +32,7 @@ export function continuesHeading(head: string, under: string[], textWidth: numbe
     return null;
   }
   if (CJK_PUNCT_START.test(next)) return 'the next line starts with punctuation';
+  if (/[，、；,]\p{Script=Han}{1,2}$/u.test(head)) return 'ends one or two characters into a clause';
   if (/\p{Script=Han}$/u.test(head) && WORD_TAIL.test(next) && width(head) >= 0.6 * blockWidth) return 'the next line starts with the end of a word';
   return null;
 }

@@ -9,6 +9,7 @@
  */
 import type { Block, Line } from './types.ts';
 import { splitTabTables } from './tab-tables.ts';
+import { splitPhraseTables } from './phrase-tables.ts';
 
 const YEAR = String.raw`(?:19|20)\d{2}\s*(?:財?年度?|财?年度?)?\s*(?:數據|数据|績效|绩效)?`;
 const HEADER = new RegExp(String.raw`^(\S+(?:\s+\S+){0,2}?)\s+((?:${YEAR}\s*){1,4})$`, 'u');
@@ -101,7 +102,8 @@ export function buildWithKpiTables(lines: Line[], build: (ls: Line[]) => Block[]
   return splitKpiTables(lines).flatMap((s) => ('table' in s ? [s.table] : build(s.lines)));
 }
 
-/** Build blocks for a unit on any outline path: tab-separated tables, then KPI tables, then `build`. */
+/** Build blocks for a unit on any outline path: tab-separated tables, KPI tables, phrase-header tables (phrase-tables.ts), then `build`. */
 export function buildWithTables(lines: Line[], build: (ls: Line[]) => Block[]): Block[] {
-  return splitTabTables(lines).flatMap((s) => ('table' in s ? [s.table] : buildWithKpiTables(s.lines, build)));
+  const rest = (ls: Line[]) => splitPhraseTables(ls).flatMap((s) => ('table' in s ? [s.table] : build(s.lines)));
+  return splitTabTables(lines).flatMap((s) => ('table' in s ? [s.table] : buildWithKpiTables(s.lines, rest)));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
-import { escapeMdx } from '../../../scripts/import/escape-mdx.ts';
+import { escapeCell, escapeMdx } from '../../../scripts/import/escape-mdx.ts';
 import { FN } from '../../../scripts/import/footnotes.ts';
 import { LANGS, run } from './helpers.ts';
 
@@ -32,4 +32,8 @@ describe('escape-mdx', () => {
       }
     });
   }
+  it('a table cell keeps its paragraphs apart with <br />, escaping each', () => {
+    expect(escapeCell('第一段 {a}\n第二段 | b')).toBe('第一段 \\{a\\}<br />第二段 \\| b');
+    expect(escapeCell('one\n\n')).toBe('one');
+  });
 });
