@@ -43,8 +43,8 @@ describe('splitPhraseTables', () => {
     ]);
   });
   it('the paragraph after the table stays text', () => {
-    const segs = splitPhraseTables(toLines(SNIPPET));
-    expect('lines' in segs[segs.length - 1] && segs[segs.length - 1].lines.some((l) => l.text.startsWith('我們將持續完善'))).toBe(true);
+    const last = splitPhraseTables(toLines(SNIPPET)).at(-1)!;
+    expect('lines' in last && last.lines.some((l) => l.text.startsWith('我們將持續完善'))).toBe(true);
   });
   it('a phrase line over text (no row label), or with a single row, is no table', () => {
     expect(tables('減少包裝 節約用水 循環廢棄物\n\n我們在各營運場所推行節水措施，並持續改進。')).toEqual([]);
