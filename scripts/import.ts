@@ -169,6 +169,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
         repairs: r.repairs,
         warnings: r.warnings,
         outline: r.outline,
+        doubtedHeadings: r.doubtedHeadings,
         profile: { lang, layout: profile.layout, detected: !profile.forced, summary: profile.summary },
         meta: Object.fromEntries(META_FIELDS.filter((k) => meta[k]).map((k) => [k, { value: meta[k]!.value, line: meta[k]!.line }])),
         metaMissing: meta.missing,
@@ -191,6 +192,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     lines.push(`repairs: ${r.repairs.length}${kinds.size ? ` (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}; each with its proof in --json)` : ''}`);
     lines.push(`warnings: ${r.warnings.length}`, ...r.warnings.map((w) => `  ${w}`));
     lines.push(`redirects: ${planned.length} old id(s) gone`, ...planned.map((p) => `  ${describeRedirect(p, redirects)}`));
+    lines.push(`doubted headings: ${r.doubtedHeadings.length} (short lines kept as headings only weakly; --json lists them)`);
     lines.push(args.dryRun ? 'dry run: would write' : 'wrote');
     for (const c of changes) {
       if (c.action === 'unchanged') continue;

@@ -7,6 +7,8 @@ import { continuesAcrossBlank, endsSentence, joinPair, joinRepair, width } from 
 import { isColumnar, isLabel, isTitleLike, matchSection } from './find-outline.ts';
 import { collapseSpaced, collapseSpacedLine } from './repair-letterspacing.ts';
 import { findTable, isLabelish, parseRow, tableHead } from './tables.ts';
+import { parallelLines, phraseLine } from './label-clouds.ts';
+import { continuesHeading, doubtHeading, type DoubtedHeading } from './heading-continues.ts';
 
 const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|that|its|our|is|are|be|can|which|will)$/i;
 
@@ -15,6 +17,8 @@ export interface BuildOptions {
   warnings: string[];
   /** repairs of the printed text are recorded here (spaced-out lines, joins across line breaks) */
   repairs?: Repair[];
+  /** headings kept although they pass only weakly (heading-continues.ts) */
+  doubts?: DoubtedHeading[];
 }
 
 export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
@@ -96,7 +100,23 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
       (width(lines[j].text) >= 0.45 * ref(j) || endsSentence(lines[j].text) || (latin && lines[j].trail && width(lines[j].text) >= 30))) ||
       // CJK narrow column: a short first line that runs straight on into text
       (!latin && j + 1 < n && !!lines[j + 1].text && !isLabel(lines[j + 1], latin) && !endsSentence(lines[j].text)));
+  // the lines right under j (no blank line between), up to 3
+  const under = (j: number): string[] => {
+    const out: string[] = [];
+    for (let k = j; k < n && lines[k].text && out.length < 3; k++) out.push(lines[k].text);
+    return out;
+  };
+  // a title candidate of `len` lines at j that is really the first line of a wrapped paragraph
+  const titleText = (j: number, len: number) => (len === 2 ? joinPair(lines[j].text, lines[j + 1].text, lines[j].trail) : lines[j].text);
   const titleAt = (j: number): number => {
+    const len = titleLines(j);
+    return len && continuesHeading(titleText(j, len), under(j + len), ref(j), latin) ? 0 : len;
+  };
+  const doubt = (j: number, len: number, text: string) => {
+    const why = doubtHeading(text, under(j + len), latin);
+    if (why && opts.doubts) opts.doubts.push({ line: lines[j].n, text, why });
+  };
+  const titleLines = (j: number): number => {
     // returns the number of lines of a box title at j, or 0
     const l = lines[j];
     if (!isTitleLike(l, latin)) return 0;
@@ -161,7 +181,8 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     if (/^•/.test(l.text)) {
       const t = l.text.replace(/^•\s*/, '');
       const nx = nextNB(i + 1);
-      if (isTitleLike({ ...l, text: t }, latin) && nx < n && !/^•/.test(lines[nx].text) && bodyLike(nx) && width(lines[nx].text) > 1.5 * width(t)) {
+      if (isTitleLike({ ...l, text: t }, latin) && nx < n && !/^•/.test(lines[nx].text) && bodyLike(nx) && width(lines[nx].text) > 1.5 * width(t) && !continuesHeading(t, under(i + 1), ref(i), latin)) {
+        doubt(i, 1, t);
         blocks.push({ kind: 'heading', level: 3, text: t, page });
         i++;
         continue;
@@ -195,7 +216,18 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
       i = j;
       continue;
     }
-    // label run (flattened chart, table or graphic)
+    // flattened graphics printed together (label-clouds.ts): parallel lines; phrase lines in the label run
+    if (!latin) {
+      const adj: string[] = [];
+      for (let k = i; k < n && lines[k].text && !tables.has(k) && !matchSection(lines[k].text) && !/^•/.test(lines[k].text); k++) adj.push(lines[k].text);
+      const par = parallelLines(adj);
+      if (par) {
+        blocks.push({ kind: 'list', items: adj.slice(0, par), page });
+        i += par;
+        continue;
+      }
+    }
+    // label run (flattened chart, table or graphic; a phrase line counts one label per phrase)
     {
       let j = i;
       const items: string[] = [];
@@ -206,8 +238,11 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
         if (last && latin && /^[a-z(]/.test(lines[k].text) && width(lines[k].text) <= 40) {
           items[items.length - 1] = joinPair(items[items.length - 1], lines[k].text); j = k + 1; continue;
         }
-        if (!isLabel(lines[k], latin) || tables.has(k) || matchSection(lines[k].text)) break;
-        items.push(lines[k].text); last = lines[k]; j = k + 1;
+        const phrases = latin ? null : phraseLine(lines[k].text); // a phrase line is one label per phrase
+        if (!(phrases || isLabel(lines[k], latin)) || tables.has(k) || matchSection(lines[k].text)) break;
+        // after a phrase line, a short line that wraps straight on into text opens a paragraph (`打開手機淘寶或者手機` / `天貓APP，…`)
+        if (!phrases && !latin && last && phraseLine(last.text) && k + 1 < n && lines[k + 1].text && !isLabel(lines[k + 1], latin) && /^[\p{Script=Han}A-Za-z]/u.test(lines[k + 1].text) && !/^•/.test(lines[k + 1].text)) break;
+        items.push(...(phrases ?? [lines[k].text])); last = lines[k]; j = k + 1;
       }
       if (items.length >= 3) {
         blocks.push({ kind: 'list', items, page });
@@ -219,6 +254,7 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
     const tl = titleAt(i);
     if (tl) {
       const text = tl === 2 ? joinAt(l.text, lines[i + 1].text, l.trail, l) : l.text;
+      doubt(i, tl, text);
       blocks.push({ kind: 'heading', level: 3, text, page });
       i += tl;
       continue;

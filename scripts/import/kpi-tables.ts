@@ -8,11 +8,13 @@
  * no table, the lines stay text. The columns keep the printed order (years as printed).
  */
 import type { Block, Line } from './types.ts';
+import { splitTabTables } from './tab-tables.ts';
+import { splitPhraseTables } from './phrase-tables.ts';
 
-const YEAR = String.raw`\d{4}\s*(?:財?年度?|财?年度?)?\s*(?:數據|数据|績效|绩效)?`;
+const YEAR = String.raw`(?:19|20)\d{2}\s*(?:財?年度?|财?年度?)?\s*(?:數據|数据|績效|绩效)?`;
 const HEADER = new RegExp(String.raw`^(\S+(?:\s+\S+){0,2}?)\s+((?:${YEAR}\s*){1,4})$`, 'u');
 const VAL = String.raw`(?:[<>≥≤約约]?-?\d[\d,]*(?:\.\d+)?%?|/|—)`;
-const END = /[。！？；]$|^注[：:]|^備註|^备注|^note/i;
+const END = /[。！？；]$|^注[：:]|^備註|^备注|^note|\.{4,}|…{2,}/i; // (dotted leaders: a contents page)
 
 function header(t: string): { labels: string[]; years: string[] } | null {
   const m = HEADER.exec(t);
@@ -23,7 +25,8 @@ function header(t: string): { labels: string[]; years: string[] } | null {
   return years.length ? { labels, years } : null;
 }
 
-export type Segment = { lines: Line[] } | { table: Extract<Block, { kind: 'table' }> };
+export type { Segment } from './tab-tables.ts';
+import type { Segment } from './tab-tables.ts';
 
 export function splitKpiTables(lines: Line[]): Segment[] {
   const out: Segment[] = [];
@@ -97,4 +100,10 @@ export function splitKpiTables(lines: Line[]): Segment[] {
 /** Build blocks for a unit: KPI tables directly, the rest with `build`. */
 export function buildWithKpiTables(lines: Line[], build: (ls: Line[]) => Block[]): Block[] {
   return splitKpiTables(lines).flatMap((s) => ('table' in s ? [s.table] : build(s.lines)));
+}
+
+/** Build blocks for a unit on any outline path: tab-separated tables, KPI tables, phrase-header tables (phrase-tables.ts), then `build`. */
+export function buildWithTables(lines: Line[], build: (ls: Line[]) => Block[]): Block[] {
+  const rest = (ls: Line[]) => splitPhraseTables(ls).flatMap((s) => ('table' in s ? [s.table] : build(s.lines)));
+  return splitTabTables(lines).flatMap((s) => ('table' in s ? [s.table] : buildWithKpiTables(s.lines, rest)));
 }

@@ -20,7 +20,9 @@ import { fidelity as measure, type FidelityResult } from './fidelity.ts';
 import { splitHeader } from './tables.ts';
 import type { Overrides } from './overrides.ts';
 import { tagByNames, type NamedIndex } from './auto-index.ts';
-import { buildWithKpiTables } from './kpi-tables.ts';
+import { buildWithTables } from './kpi-tables.ts';
+import { linkTableFootnotes } from './table-footnotes.ts';
+import type { DoubtedHeading } from './heading-continues.ts';
 import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
@@ -53,6 +55,8 @@ export interface PipelineResult {
   sha256: string;
   /** the outline checked against the report's contents page */
   outline: OutlineCheck;
+  /** headings kept although they pass only weakly (short lines that may be wrapped text) */
+  doubtedHeadings: DoubtedHeading[];
 }
 
 const CJKP = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『』《》（）]`;
@@ -194,6 +198,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const derive = !indexSpec && ![...(named?.kinds.values() ?? [])].includes('hkex') && !!opts.aspects?.length;
 
   const sections: SectionOut[] = [];
+  const doubts: DoubtedHeading[] = [];
   cuts.forEach((c, k) => {
     let blocks: Block[];
     const demoted = new Set<Block>();
@@ -206,11 +211,12 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       );
       blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
     } else {
-      const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings, repairs }) : [];
-      const build = (ls: Line[]) => (en.length || (byContents && lang === 'en') ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings, repairs });
-      // detected outlines: KPI tables with year columns first (kpi-tables.ts)
+      const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings, repairs, doubts }) : [];
+      const base = (ls: Line[]) => (en.length || (byContents && lang === 'en') ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings, repairs, doubts });
+      // tab-separated and KPI tables (year columns) first, on every outline path (kpi-tables.ts)
+      const build = (ls: Line[]) => buildWithTables(ls, base);
       const kind = named?.kinds.get(c.spec.id);
-      const text = (from: number, to: number) => (auto && lang !== 'en' ? buildWithKpiTables(lines.slice(from, to), build) : build(lines.slice(from, to)));
+      const text = (from: number, to: number) => build(lines.slice(from, to));
       // the contents page, wherever it falls, is written as the list of its entries
       const toc = byContents && contents!.heading >= c.from && contents!.heading < c.to ? contents! : undefined;
       const body = kind ? indexTable(kind, lines.slice(c.from, c.to), named!.names[kind], opts.catalogue ?? [], build) // index-tables.ts
@@ -219,6 +225,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       blocks = [...intro, ...body];
       for (const b of body) if (b.kind === 'heading' && b.level === 3 && /^0[1-9] /.test(b.text)) demoted.add(b);
       repairBlocks(blocks, lang, vocab, glue, merges, unplaced);
+      blocks = linkTableFootnotes(blocks);
       blocks = extractFootnotes(blocks, warnings, unplaced);
       for (const so of (ov.sections ?? []).filter((s) => s.chapter === c.spec.id)) {
         const t = so.title?.[lang];
@@ -269,7 +276,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     repairs.push({ kind: r.kind, line: at, before: r.before, after: r.after, proof: r.proof });
   }
   repairs.sort((a, b) => a.line - b.line);
-  return { lang, sections, dropped, warnings, fidelity: fid, repairs, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare: largestShare(sections) } };
+  return { lang, sections, dropped, warnings, fidelity: fid, repairs, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare: largestShare(sections) }, doubtedHeadings: doubts };
 }
 
 /**

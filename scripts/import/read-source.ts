@@ -23,6 +23,8 @@ export function toLines(text: string): Line[] {
   return text.split('\n').map((raw, i) => {
     const t = raw.replace(/\t/g, ' ');
     const lead = t.length - t.replace(/^ +/, '').length;
-    return { n: i + 1, text: t.trim(), lead, trail: / $/.test(t), page: 0 };
+    const l: Line = { n: i + 1, text: t.trim(), lead, trail: / $/.test(t), page: 0 };
+    if (raw.includes('\t')) l.cells = raw.split('\t').map((c) => c.trim());
+    return l;
   });
 }

@@ -51,11 +51,12 @@ export function phrasing(text: string): PhrasingContent[] {
   return out;
 }
 
-/** A table cell or caption: `**…**` is a bold group label; cells are one line. */
+/** A table cell or caption: `**…**` is a bold group label; the paragraphs of one cell are kept apart by `<br />`. */
 function cellContent(text: string): PhrasingContent[] {
-  const t = text.replace(/\s*\n\s*/g, ' ');
+  const t = text.trim();
   const bold = /^\*\*(.+)\*\*$/s.exec(t);
-  return bold ? [{ type: 'strong', children: phrasing(bold[1]) }] : phrasing(t);
+  if (bold) return [{ type: 'strong', children: phrasing(bold[1].replace(/\s*\n\s*/g, ' ')) }];
+  return t.split(/\s*\n\s*/).flatMap((p, i): PhrasingContent[] => (i ? [{ type: 'html', value: '<br />' }, ...phrasing(p)] : phrasing(p)));
 }
 
 const paragraph = (text: string): BlockContent => ({ type: 'paragraph', children: phrasing(text) });

@@ -14,6 +14,8 @@ export interface Line {
   trail: boolean;
   /** Printed page (filled by split-pages). */
   page: number;
+  /** The tab-separated fields of the source line (trimmed, empty ones kept), when it holds a tab. */
+  cells?: string[];
 }
 
 /** A block of the body after paragraph joining. */

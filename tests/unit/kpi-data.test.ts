@@ -9,8 +9,9 @@ import { buildKpiData, readMdxTables, writeKpiData, csvColumns, labelUnit } from
 import { kpiCodes } from '../../scripts/import/kpi-codes.ts';
 import { CONTENT } from '../support/paths.ts';
 
+// (a year with source/ only and no report.yaml is a seed kept as test input, not a report)
 const reportDirs = readdirSync(path.join(CONTENT, 'reports')).flatMap((i) =>
-  readdirSync(path.join(CONTENT, 'reports', i)).map((y) => path.join(CONTENT, 'reports', i, y)));
+  readdirSync(path.join(CONTENT, 'reports', i)).map((y) => path.join(CONTENT, 'reports', i, y))).filter((d) => existsSync(path.join(d, 'report.yaml')));
 
 describe('parsePrinted', () => {
   it.each([

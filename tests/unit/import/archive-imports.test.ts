@@ -221,5 +221,16 @@ describe('import CLI --json on a detected outline', () => {
     expect(j.dropped.some((d: { why: string }) => d.why === 'nav bar')).toBe(true);
     expect(Array.isArray(j.warnings)).toBe(true);
     expect(j.wouldWrite ?? []).toEqual([]);
+    expect(j.doubtedHeadings).toEqual(byKey('jd-health/2024/zh-Hant').doubtedHeadings);
   });
+  it('lists the doubted headings (--json) and prints their count in the summary', () => {
+    const args = [join(ROOT, 'scripts/import.ts'), 'content/reports/alibaba/2023/source/alibaba-fy2023.zh-Hans.txt', '--issuer', 'alibaba', '--year', '2023', '--lang', 'zh-Hans', '--dry-run'];
+    const want = byKey('alibaba/2023/zh-Hans').doubtedHeadings;
+    expect(want.length).toBeGreaterThan(0);
+    const j = JSON.parse(spawnSync(process.execPath, [...args, '--json'], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    expect(j.doubtedHeadings).toEqual(want);
+    expect(j.doubtedHeadings[0]).toEqual({ line: expect.any(Number), text: expect.any(String), why: expect.any(String) });
+    const summary = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' }).stdout;
+    expect(summary).toContain(`doubted headings: ${want.length} `);
+  }, 120_000);
 });
