@@ -17,6 +17,7 @@ const CASES = readdirSync(TOC, { withFileTypes: true }).filter((d) => d.isDirect
 
 interface Oracle {
   lang: 'en' | 'zh-Hant' | 'zh-Hans';
+  runningFurniture: string[];
   contents: { line: number; entries: { title: string; level: number; page: number | null }[] };
   headings: { title: string; line: number }[];
 }
@@ -59,6 +60,9 @@ describe.each(CASES)('%s', (c) => {
     expect(r.outline.largestUnitShare).toBeLessThanOrEqual(0.3);
     expect(r.fidelity.fidelity).toBeGreaterThanOrEqual(0.99);
     expect(r.warnings.filter((w) => w.startsWith('outline:'))).toEqual([]);
+    // no running header or footer (with its folio or not) is left as a heading
+    const headings = r.sections.flatMap((x) => x.mdx.split('\n').filter((l) => /^\s*#{1,6} /.test(l)));
+    for (const f of oracle.runningFurniture) expect(headings.filter((h) => h.includes(f))).toEqual([]);
     // units are titled as the contents prints them
     const titles = new Set(r.sections.map((s) => s.title));
     const unitTitles = oracle.contents.entries.filter((e) => titles.has(e.title)).length;
