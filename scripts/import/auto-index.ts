@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Line } from './types.ts';
-import { norm, titleLike } from './detect-outline.ts';
+import { norm, titleLike } from './outline/titles.ts';
 import { parseGriNames, parseHkexNames, tagsByUnit, type CatalogueItem, type NameTarget, type NamedRow } from './parse-index-names.ts';
 
 export interface UnitRef { id: string; title: string; group?: string; from: number; to: number }
