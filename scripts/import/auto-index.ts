@@ -7,7 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Line } from './types.ts';
-import { norm, titleLike } from './detect-outline.ts';
+import { norm, titleLike } from './outline/titles.ts';
 import { parseGriNames, parseHkexNames, tagsByUnit, type CatalogueItem, type NameTarget, type NamedRow } from './parse-index-names.ts';
 import { aspectItems, type AspectItem } from './aspect-tags.ts';
 

@@ -8,7 +8,7 @@
  * `、` and `/`, or a status (`不涉及`, `暫未統計` …).
  */
 import type { Block, Line } from './types.ts';
-import { norm } from './detect-outline.ts';
+import { norm } from './outline/titles.ts';
 import type { CatalogueItem, NameTarget } from './parse-index-names.ts';
 
 const HKEX_ROW = /^(一般披露|general disclosure|(?:關?鍵?績效指標|关?键?绩效指标|KPI)\s*[AB]\d{1,2}\.\d{1,2})\s*(.*)$/i;

@@ -1,7 +1,7 @@
 /** Load and check `source/overrides.yaml` (see docs/importer.md for the format). */
 import { parse } from 'yaml';
 import { ImportError, type Lang } from './types.ts';
-import type { OutlineOverrides } from './detect-outline.ts';
+import type { OutlineOverrides } from './outline/types.ts';
 
 export type L10n = Partial<Record<Lang, string>>;
 export interface ChapterSpec { id: string; page: number; part?: string; number?: string; title?: L10n; index?: 'hkex' }

@@ -12,7 +12,7 @@
  * item's title (or printed title) gives the code.
  * GRI rows: `2-1 Title Target`; `3-3` is kept per topic standard (`GRI 305：排放` → `305/3-3`).
  */
-import { norm } from './detect-outline.ts';
+import { norm } from './outline/titles.ts';
 
 export interface NameTarget { name: string; id: string; group?: string }
 export interface NamedRow { code: string; ids: string[]; status?: 'deleted' | 'not-reported' | 'not-applicable' | 'omitted'; line: string }

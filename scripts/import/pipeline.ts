@@ -8,8 +8,8 @@ import type { Block, Lang, Line, Repair } from './types.ts';
 import { readSource, toLines } from './read-source.ts';
 import { splitPages } from './split-pages.ts';
 import { dropFurniture, type Dropped } from './drop-furniture.ts';
-import { cutChapters, moveSectionStarts, type Cut } from './cut-sections.ts';
-import { detectOutline, findNavBars, norm } from './detect-outline.ts';
+import { norm } from './outline/titles.ts';
+import { findNavBars, outline as findOutline } from './outline/index.ts';
 import { buildBlocks } from './build-blocks.ts';
 import { buildGlue, buildVocab, mergeFragments } from './repair-letterspacing.ts';
 import { extractFootnotes } from './footnotes.ts';
@@ -26,10 +26,9 @@ import type { DoubtedHeading } from './heading-continues.ts';
 import { indexTable } from './index-tables.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLayout } from './running-headers.ts';
-import { autoChapters, autoCuts, buildEnglishBlocks, findHkexIndex, pagesOf } from './english-outline.ts';
-import { findContentsPage, type ContentsEntry, type ContentsPage } from './outline/contents-page.ts';
-import { matchContents, type EntryMatch } from './outline/match-contents.ts';
-import { checkOutline, contentsUnits, type OutlineCheck } from './outline/contents-outline.ts';
+import { buildEnglishBlocks, pagesOf } from './english-outline.ts';
+import type { ContentsPage } from './outline/contents-page.ts';
+import type { OutlineCheck } from './outline/contents-outline.ts';
 import { ASPECT_CODE_LINE, deriveAspectTags, type AspectItem } from './aspect-tags.ts';
 
 export interface SectionOut extends SectionMeta {
@@ -121,49 +120,17 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   dropped.splice(0, dropped.length, ...obeyFurnitureRule(dropped, lines, original, warnings)); // the furniture rule
   const droppedSet = new Set(dropped.map((d) => d.line));
 
-  let cuts: Cut[];
-  let autoParts: { id: string; title: string }[] = [];
-  // evidence in order of trust: the overrides' chapter list, the contents page, English numbered /
-  // roman / running-header chapters, the detected outline (detect-outline.ts)
-  const contents = auto ? findContentsPage(lines) : undefined;
-  // printed page numbers are trusted where the text carries folios for a good part of the pages
-  const pagesReliable = !!rh || (!!contents && pm.folios.length >= Math.max(3, 0.25 * Math.max(...contents.entries.map((e) => e.pageEnd ?? e.page ?? 0))));
-  const matches: EntryMatch[] = contents ? matchContents(lines, contents.entries, contents.end, { pagesReliable }) : [];
-  const byContents = !!contents && matches.length >= Math.max(3, contents.entries.length / 2);
-  if (contents && !byContents) warnings.push(`outline: a contents page (line ${lines[contents.heading].n}, ${contents.entries.length} entries) was found but only ${matches.length} of its entries were found in the text; the outline comes from the text's headings`);
-  const en = auto && !byContents && lang === 'en' ? autoChapters(lines, lang, rh?.chapterOfPage) : [];
-  let source = auto ? 'detected headings' : 'overrides (chapters)';
-  const useOutline = (o: { units: { id: string; from: number; to: number; title: string; titleLines: number[]; group?: string; cover?: boolean; number?: string }[] }) => {
-    for (const l of lines) l.text = l.text.replace(/^[●▪■◆]\s*(?=\S)/u, '• '); // other bullet glyphs read as `•`
-    return o.units.map((u): Cut => {
-      for (const i of u.titleLines) lines[i].text = '';
-      const title = (u.cover && ov.report?.title?.[lang]) || u.title; // a title-cloud cover carries the report title
-      return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: title }, ...(u.number ? { number: u.number } : {}) }, from: u.from, to: u.to, title, partIntro: [] };
-    });
-  };
-  if (byContents) {
-    source = 'contents page';
-    const o = contentsUnits(lines, contents!, matches);
-    autoParts = o.groups;
-    cuts = useOutline(o);
-    indexSpec = findHkexIndex(lines, cuts)?.spec;
-  } else if (en.length) {
-    source = 'English chapter headings';
-    cuts = autoCuts(lines, en);
-    indexSpec = en.find((c) => c.spec.index === 'hkex')?.spec;
-  } else if (auto) {
-    const o = detectOutline(lines, ov.outline ?? {}, nav);
-    warnings.push(...o.warnings);
-    autoParts = o.groups;
-    cuts = useOutline(o);
-  } else {
-    cuts = cutChapters(lines, pm, ov, lang, warnings);
-    moveSectionStarts(lines, cuts, pm, ov, warnings);
-  }
-  const outline = checkOutline(lines, source, contents, byContents ? matches : [], cuts);
-  if (!contents) warnings.push(`outline: no contents page printed; outline from ${source}`);
-  else if (outline.inOrder < 0.9 * outline.entries) warnings.push(`outline: ${outline.inOrder} of ${outline.entries} contents entries became units in order (under 90%); not found: ${outline.unmatched.slice(0, 5).join('; ')}`);
-  if (outline.largestUnitShare > 0.3) warnings.push(`outline: one unit holds ${(outline.largestUnitShare * 100).toFixed(0)}% of the text (over 30%)`);
+  // the outline: evidence ranked by trust (outline/index.ts)
+  const o = findOutline({ lines, lang, overrides: ov, pm, chapterOfPage: rh?.chapterOfPage, runningHeaders: !!rh, nav: nav ?? { lines: new Set(), titles: [] } });
+  warnings.push(...o.warnings);
+  const cuts = o.units;
+  const autoParts = o.parts;
+  const byContents = o.source === 'contents page';
+  const contents = byContents ? o.contents : undefined;
+  const pagesReliable = o.pagesReliable;
+  const englishHeadings = o.source === 'English chapter headings';
+  const outline = o.check;
+  indexSpec = o.index;
   const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
   const glue = lang === 'en' ? buildGlue(original, vocab) : new Set<string>();
   const merges: string[] = [];
@@ -212,7 +179,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       blocks = [{ kind: 'table', header, rows, page: c.spec.page }];
     } else {
       const intro = c.partIntro.length ? buildBlocks(c.partIntro, { latin: lang === 'en', warnings, repairs, doubts }) : [];
-      const base = (ls: Line[]) => (en.length || (byContents && lang === 'en') ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings, repairs, doubts });
+      const base = (ls: Line[]) => (englishHeadings || (byContents && lang === 'en') ? buildEnglishBlocks : buildBlocks)(ls, { latin: lang === 'en', warnings, repairs, doubts });
       // tab-separated and KPI tables (year columns) first, on every outline path (kpi-tables.ts)
       const build = (ls: Line[]) => buildWithTables(ls, base);
       const kind = named?.kinds.get(c.spec.id);
@@ -301,7 +268,7 @@ function codedLines(ls: Line[]): string[] {
   return ls.filter((l, i) => ASPECT_CODE_LINE.test(l.text) && (!ls[i - 1]?.text || !ls[i + 1]?.text)).map((l) => l.text);
 }
 
-/** Nav bars (detect-outline) and the lines named by the `drop` override, as dropped furniture. */
+/** Nav bars (outline/nav-bars.ts) and the lines named by the `drop` override, as dropped furniture. */
 function dropNavBars(lines: Line[], nav: Set<number>, drop: string[]): Dropped[] {
   const out: Dropped[] = [];
   // matched ignoring spaces, punctuation and digits (page numbers glued to a footer);

@@ -9,7 +9,7 @@
  * the parts on).
  */
 import type { Line } from '../types.ts';
-import type { Outline, Unit } from '../detect-outline.ts';
+import type { Outline, Unit } from './types.ts';
 import { APPENDIX, splitNumber, type ContentsEntry, type ContentsPage } from './contents-page.ts';
 import type { EntryMatch } from './match-contents.ts';
 
