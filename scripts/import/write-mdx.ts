@@ -90,8 +90,18 @@ function annotate(yaml: string, [key, sub]: string[], comment: string): string {
     while (i < lines.length && lines[i]!.startsWith('  ') && !lines[i]!.startsWith(`  ${sub}:`)) i++;
     if (!lines[i]?.startsWith(`  ${sub}:`)) i = -1;
   }
-  if (i >= 0) lines[i] += ` ${comment}`;
+  if (i >= 0 && !lines[i]!.includes(' # detected:')) lines[i] += ` ${comment}`;
   return lines.join('\n');
+}
+
+/** Lines that keep their value keep the `# detected:` comment they had (whichever language's import wrote it). */
+function keepComments(existing: string | null, yaml: string): string {
+  const had = new Map<string, string>();
+  for (const l of existing?.split('\n') ?? []) {
+    const at = l.indexOf(' # detected:');
+    if (at > 0) had.set(l.slice(0, at), l.slice(at));
+  }
+  return yaml.split('\n').map((l) => l + (had.get(l) ?? '')).join('\n');
 }
 
 const LANG_ORDER: Lang[] = ['zh-Hant', 'en', 'zh-Hans'];
@@ -143,5 +153,5 @@ export function mergeReportYaml(existing: string | null, r: ReportInfo): string 
     .replace(/^(\s*)- code: (\S+)\n\s+status: (\S+)$/gm, '$1- { code: $2, status: $3 }')
     .replace(/^period:\n {2}start: (\S+)\n {2}end: (\S+)$/m, 'period: { start: $1, end: $2 }')
     .replace(/^(\s*)- lang: (\S+)\n\s+file: (\S+)\n\s+sha256: (\S+)$/gm, '$1- { lang: $2, file: $3, sha256: $4 }');
-  return notes.reduce((text, [path, found]) => annotate(text, path, detectedNote(found)), out);
+  return notes.reduce((text, [path, found]) => annotate(text, path, detectedNote(found)), keepComments(existing, out));
 }
