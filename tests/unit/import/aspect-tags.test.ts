@@ -114,20 +114,26 @@ describe('runPipeline: derived tags only where no index is printed', () => {
   const lines = src.split('\n');
   // the same report without its index chapter (cut at the running header of its first page)
   const noIndex = lines.slice(0, lines.findIndex((l) => /^6\. HKEX ESG REPORTING/.test(l)) - 3).join('\n');
-  const fw = (text: string) => Object.fromEntries(runPipeline(text, 'en', {}, 'x.txt', { aspects: cat2020 }).sections.map((s) => [s.id, s.frameworks]));
+  // units follow the contents page: one per section (`4.1 Emissions` …), keyed here by title
+  const fw = (text: string) => Object.fromEntries(runPipeline(text, 'en', {}, 'x.txt', { aspects: cat2020 }).sections.map((s) => [s.title, s.frameworks]));
 
   it('writes frameworks.hkexDerived from the aspect headings when the index is missing', () => {
     const f = fw(noIndex);
-    expect(f.environmental).toEqual({ hkex: [], gri: [], hkexDerived: ['A1', 'A2'] }); // `Waste Management` and the merged A3/A4 heading are no aspect titles
-    expect(f.social?.hkexDerived).toEqual(['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8']);
-    expect(f['about-this-report']?.hkexDerived).toBeUndefined();
-    const mdx = runPipeline(noIndex, 'en', {}, 'x.txt', { aspects: cat2020 }).sections.find((s) => s.id === 'social')!.mdx;
-    expect(mdx).toContain('frameworks:\n  hkex: []\n  hkexDerived: [B1, B2, B3, B4, B5, B6, B7, B8]\n---');
+    expect(f['Emissions']).toEqual({ hkex: [], gri: [], hkexDerived: ['A1'] });
+    expect(f['Use of Resources']?.hkexDerived).toEqual(['A2']);
+    // `Waste Management` and the merged A3/A4 heading are no aspect titles
+    expect(f['Waste Management']?.hkexDerived).toBeUndefined();
+    expect(f['The Environment, Natural Resources and Climate Change']?.hkexDerived).toBeUndefined();
+    const social = ['Employment', 'Health and Safety', 'Development and Training', 'Labour Standards', 'Supply Chain Management', 'Product Responsibility', 'Anti-corruption', 'Community Investment'];
+    expect(social.map((t) => f[t]?.hkexDerived)).toEqual([['B1'], ['B2'], ['B3'], ['B4'], ['B5'], ['B6'], ['B7'], ['B8']]);
+    expect(f['About this Report']?.hkexDerived).toBeUndefined();
+    const mdx = runPipeline(noIndex, 'en', {}, 'x.txt', { aspects: cat2020 }).sections.find((s) => s.title === 'Employment')!.mdx;
+    expect(mdx).toContain('frameworks:\n  hkex: []\n  hkexDerived: [B1]\n---');
   });
 
   it('derives nothing when the report prints its index, or without a catalogue', () => {
     const f = fw(src);
-    expect(f.environmental?.hkex).toContain('A1.1');
+    expect(f['Emissions']?.hkex).toContain('A1.1');
     expect(Object.values(f).some((x) => x && 'hkexDerived' in x)).toBe(false);
     const bare = runPipeline(noIndex, 'en', {}, 'x.txt').sections;
     expect(bare.some((s) => s.mdx.includes('hkexDerived'))).toBe(false);

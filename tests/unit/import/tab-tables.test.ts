@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readMdxTables } from '../../../scripts/import/kpi-data.ts';
 import { describe, expect, it } from 'vitest';
 import { splitTabTables } from '../../../scripts/import/tab-tables.ts';
 import { linkTableFootnotes, markFootnotes } from '../../../scripts/import/table-footnotes.ts';
@@ -68,25 +69,26 @@ describe('Alibaba FY2025 (tab-separated extraction, no overrides)', () => {
   const src = readFileSync(join(ROOT, 'content/reports/alibaba/2025/source/alibaba-fy2025.zh-Hant.txt'));
   const r = runPipeline(src, 'zh-Hant', parseOverrides(''), 'alibaba-fy2025.zh-Hant.txt');
   const mdx = r.sections.map((s) => s.mdx).join('\n');
-  const gfm = [...mdx.matchAll(/^\|.*\|\n\|(?: --- \|)+\n(?:\|.*\|\n?)+/gm)].map((m) => m[0].trim().split('\n'));
-  const cols = (row: string) => row.split(' | ').length;
+  // tables as the site reads them (kpi-data.ts), cells unescaped
+  const tables = r.sections.flatMap((x) => readMdxTables(x.id, x.mdx).tables);
+  const hasRow = (row: string[]) => tables.some((t) => t.rows.some((x) => x.join('|') === row.join('|')));
   it('the KPI appendix comes out as tables of 6 columns with their rows and printed decimals', () => {
-    const ghg = gfm.find((t) => t[0] === '| 環境 | 單位 | 2022 財年 | 2023 財年 | 2024 財年 | 2025 財年 |' && t.some((r) => r.includes('範圍 1 排放量')))!;
+    const ghg = tables.find((t) => t.header.join('|') === '環境|單位|2022 財年|2023 財年|2024 財年|2025 財年' && t.rows.some((x) => x[0] === '範圍 1 排放量'))!;
     expect(ghg).toBeDefined();
-    expect(ghg.length - 2).toBe(18);
-    for (const row of ghg) expect(cols(row)).toBe(6);
-    expect(ghg).toContain('| 範圍 1 排放強度 | 噸二氧化碳當量 / 百萬人民幣收入 | 0.7 | 0.7 | 0.5 | 0.5 |');
-    expect(ghg).toContain('| \\- 基於位置 | 噸二氧化碳當量 |  | 2,940,588 | 3,733,673 | 3,927,319 |');
-    expect(mdx).toContain('| 有害廢棄物強度[^3] | 噸每百萬人民幣收入 |  |  | 0.0016 | 0.0007 |');
+    expect(ghg.rows.length).toBe(18);
+    for (const row of ghg.rows) expect(row).toHaveLength(6);
+    expect(ghg.rows).toContainEqual(['範圍 1 排放強度', '噸二氧化碳當量 / 百萬人民幣收入', '0.7', '0.7', '0.5', '0.5']);
+    expect(ghg.rows).toContainEqual(['- 基於位置', '噸二氧化碳當量', '', '2,940,588', '3,733,673', '3,927,319']);
+    expect(hasRow(['有害廢棄物強度[^3]', '噸每百萬人民幣收入', '', '', '0.0016', '0.0007'])).toBe(true);
   });
   it('footnote markers in labels become references with their definitions', () => {
-    expect(mdx).toContain('| 溫室氣體排放總量 (範圍 1,2,3)[^1][^2][^3] | 噸二氧化碳當量 | 10,460,720 |');
-    expect(mdx).toContain('| 範圍 1 淨排放[^6] |');
+    expect(tables.some((t) => t.rows.some((x) => x[0] === '溫室氣體排放總量 (範圍 1,2,3)[^1][^2][^3]' && x[2] === '10,460,720'))).toBe(true);
+    expect(tables.some((t) => t.rows.some((x) => x[0] === '範圍 1 淨排放[^6]'))).toBe(true);
     expect(mdx).toMatch(/^\[\^1\]: 本清單的範圍是營運控制權原則下/m);
     expect(mdx).not.toContain('^\\{');
   });
   it('group rows are bold and two-column tables keep their columns', () => {
-    expect(mdx).toMatch(/^\| \*\*包裝\*\* \|/m);
-    expect(mdx).toContain('| 北京望京 B 座 | LEED 2009 金級認證 |');
+    expect(tables.some((t) => t.rows.some((x) => x[0] === '**包裝**'))).toBe(true);
+    expect(hasRow(['北京望京 B 座', 'LEED 2009 金級認證'])).toBe(true);
   });
 });
