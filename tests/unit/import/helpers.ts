@@ -36,3 +36,21 @@ export const paragraphs = (md: string) =>
   md.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p && !/^(#|- |\||>|<|\*\*|\[\^)/.test(p));
 export const committed = (lang: L) =>
   Object.fromEntries(readdirSync(join(REPORT, lang)).map((f) => [`${lang}/${f}`, readFileSync(join(REPORT, lang, f), 'utf8')]));
+
+/** Every importer fixture text: `*.{en,zh-Hant,zh-Hans}.txt` and `toc/<case>/input.txt` (language from its expected.json). */
+export function fixtureTexts(): { name: string; file: string; lang: 'en' | 'zh-Hant' | 'zh-Hans' }[] {
+  const base = join(ROOT, 'tests/fixtures/import');
+  const out: { name: string; file: string; lang: 'en' | 'zh-Hant' | 'zh-Hans' }[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = join(dir, e.name);
+      if (e.isDirectory()) { walk(file); continue; }
+      const named = /\.(en|zh-Hant|zh-Hans)\.txt$/.exec(e.name)?.[1] as 'en' | 'zh-Hant' | 'zh-Hans' | undefined;
+      const oracle = e.name === 'input.txt' ? join(dir, 'expected.json') : '';
+      const lang = named ?? (oracle ? JSON.parse(readFileSync(oracle, 'utf8')).lang : undefined);
+      if (lang) out.push({ name: file.slice(base.length + 1), file, lang });
+    }
+  };
+  walk(base);
+  return out;
+}

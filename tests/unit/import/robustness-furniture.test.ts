@@ -15,7 +15,7 @@ import { runPipeline } from '../../../scripts/import/pipeline.ts';
 import { parseOverrides } from '../../../scripts/import/overrides.ts';
 import { readSource, toLines } from '../../../scripts/import/read-source.ts';
 import type { Lang } from '../../../scripts/import/types.ts';
-import { ROOT } from './helpers.ts';
+import { ROOT, fixtureTexts } from './helpers.ts';
 
 // an independent statement of the rule (not the importer's own code)
 const key = (t: string) =>
@@ -39,12 +39,10 @@ for (const issuer of readdirSync(reports)) {
     }
   }
 }
-for (const f of ['en-numbered/harbourline-esg-2021.en.txt', 'en-roman/pacific-jade-esg-2022.en.txt', 'folio-headers/northbay-esg-2019.en.txt', 'folio-headers/lumen-esg-2021.en.txt', 'folio-headers/qinghe-esg-2023.zh-Hant.txt']) {
-  inputs.push({ name: f, file: join(ROOT, 'tests/fixtures/import', f), lang: f.endsWith('.zh-Hant.txt') ? 'zh-Hant' : 'en', ov: null });
-}
+for (const f of fixtureTexts()) inputs.push({ ...f, ov: null });
 
 describe('a line that occurs once in the source is never dropped as furniture', () => {
-  it('there are seeds and fixtures to check', () => expect(inputs.length).toBeGreaterThanOrEqual(9));
+  it('there are seeds and fixtures to check', () => expect(inputs.length).toBeGreaterThanOrEqual(15));
   it.each(inputs.map((x) => [x.name, x] as const))('%s', (_n, x) => {
     const data = readFileSync(x.file);
     const ov = x.ov && existsSync(x.ov) ? parseOverrides(readFileSync(x.ov, 'utf8')) : {};

@@ -12,7 +12,7 @@ import { runPipeline, type PipelineResult } from '../../../scripts/import/pipeli
 import { detectInput } from '../../../scripts/import/detect-profile.ts';
 import { fidelity } from '../../../scripts/import/fidelity.ts';
 import { ImportError } from '../../../scripts/import/types.ts';
-import { ROOT } from './helpers.ts';
+import { ROOT, fixtureTexts } from './helpers.ts';
 
 /** mulberry32: a small seeded PRNG */
 export function prng(seed: number): () => number {
@@ -25,6 +25,8 @@ export function prng(seed: number): () => number {
   };
 }
 const FIXTURES = ['en-numbered/harbourline-esg-2021.en.txt', 'en-roman/pacific-jade-esg-2022.en.txt'].map((f) => join(ROOT, 'tests/fixtures/import', f));
+/** every fixture text, the contents-page forms included, for the line-level fuzz */
+const ALL_FIXTURES = fixtureTexts().map((f) => f.file);
 const SEEDS = ['alibaba-health/2018/source/alibaba-health-fy2018.en.txt', 'alibaba-health/2018/source/alibaba-health-fy2018.zh-Hant.txt'].map((f) => join(ROOT, 'content/reports', f));
 const tmp = mkdtempSync(join(tmpdir(), 'import-robust-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -135,8 +137,8 @@ describe('usable input always yields sections and a report', () => {
     expect(res.outline.source).toBe('contents page');
   });
   it('line-level fuzz of the fixtures and seeds (delete, duplicate, move, junk, numbers)', () => {
-    const bases = [...FIXTURES, ...SEEDS].map((f) => readFileSync(f, 'utf8').split('\n'));
-    for (let seed = 1; seed <= 16; seed++) {
+    const bases = [...ALL_FIXTURES, ...SEEDS].map((f) => readFileSync(f, 'utf8').split('\n'));
+    for (let seed = 1; seed <= bases.length; seed++) {
       const r = prng(seed);
       const src = bases[seed % bases.length];
       const out: string[] = [];
