@@ -243,7 +243,10 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
     repairs.push({ kind: r.kind, line: at, before: r.before, after: r.after, proof: r.proof });
   }
   repairs.sort((a, b) => a.line - b.line);
-  return { lang, sections, dropped, warnings, fidelity: fid, repairs, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare: largestShare(sections) }, doubtedHeadings: doubts };
+  // the largest unit measured on what is written (the outline stage measured source lines)
+  const largestUnitShare = largestShare(sections);
+  if (largestUnitShare > 0.3) warnings.push(`outline: one unit holds ${(largestUnitShare * 100).toFixed(0)}% of the text (over 30%)`);
+  return { lang, sections, dropped, warnings, fidelity: fid, repairs, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare }, doubtedHeadings: doubts };
 }
 
 /**
@@ -290,7 +293,7 @@ function dropNavBars(lines: Line[], nav: Set<number>, drop: string[]): Dropped[]
 
 /** The contents page as a list of its entries (`Title … 021-022`), whatever its printed form. */
 function contentsList(cp: ContentsPage, page: number): Block {
-  const items = cp.entries.map((e) => `${e.number ? e.number + ' ' : ''}${e.title}${e.pages ? ` … ${e.pages}` : ''}`);
+  const items = cp.entries.map((e) => e.printed ?? `${e.number ? e.number + ' ' : ''}${e.title}${e.pages ? ` … ${e.pages}` : ''}`);
   return { kind: 'list', items, page };
 }
 

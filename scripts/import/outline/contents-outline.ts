@@ -41,7 +41,7 @@ export function contentsUnits(lines: Line[], cp: ContentsPage, matches: EntryMat
     const owns = lines.slice(m.lines[m.lines.length - 1] + 1, to).some((l) => l.text);
     const t = top.get(m.entry)!;
     const number = splitNumber(lines[m.lines[0]].text).number ?? m.entry.number;
-    const title = number && m.entry.title.startsWith(number + ' ') ? m.entry.title.slice(number.length).trim() : m.entry.title;
+    const title = readerTitle(m.entry.title, lines[m.lines[m.lines.length - 1]].text, number);
     const unit = { title, from: pending?.from ?? m.line, to, titleLines: [...(pending?.lines ?? []), ...m.lines], ...(number ? { number } : {}) };
     if (!owns && j + 1 < matches.length) {
       pending = { from: unit.from, lines: unit.titleLines };
@@ -82,6 +82,17 @@ export function contentsUnits(lines: Line[], cp: ContentsPage, matches: EntryMat
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+const allCaps = (s: string) => /\p{Lu}{4}/u.test(s) && !/\p{Ll}/u.test(s);
+/**
+ * The unit title: the contents page's, without a number it repeats; where the contents prints it
+ * in capitals and the heading does not, the heading's (a reader's `ESG Governance`, not `ESG GOVERNANCE`).
+ */
+function readerTitle(entry: string, heading: string, number?: string): string {
+  const title = number && entry.startsWith(number + ' ') ? entry.slice(number.length).trim() : entry;
+  const printed = splitNumber(heading.trim()).title;
+  return allCaps(title) && !allCaps(printed) && /\p{Ll}/u.test(printed) && printed.length <= title.length + 4 ? printed : title;
+}
 
 /** Each entry's top-level ancestor (itself at level 1). */
 function topAncestors(entries: ContentsEntry[]): Map<ContentsEntry, ContentsEntry> {

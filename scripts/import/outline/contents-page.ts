@@ -19,6 +19,8 @@ export interface ContentsEntry {
   pageEnd?: number;
   /** the page or range as printed (`050-053`) */
   pages?: string;
+  /** the entry's line(s) as printed, leaders as ` … ` (absent where one line prints two entries) */
+  printed?: string;
   /** printed number (`1.1`, `IV`, `01`, `三`) */
   number?: string;
   /** index of the (first) line of the entry */
@@ -77,7 +79,12 @@ function bodyLike(s: string): boolean {
 }
 const FUNCTION_END = /\b(?:of|and|the|for|to|in|on|with|through|by|a|an|our|&)$|[,&\-–、及與与和]$/i;
 
-interface RawEntry { title: string; page?: number; pageEnd?: number; pages?: string; line: number; lead?: number }
+interface RawEntry { title: string; page?: number; pageEnd?: number; pages?: string; line: number; lead?: number; printed?: string }
+
+/** A contents line as a reader sees it: leaders (or the gap before the page) as ` … `, spaces as one. */
+export function printedLine(t: string): string {
+  return t.replace(new RegExp(String.raw`(?:${LEADERS}|	+\s*|[ 　]{2,})(?=${PAGE}\s*$)`, 'u'), ' … ').replace(/[	 　]+/gu, ' ').trim();
+}
 
 /** Parse one line into entries (two when glued); a line with no page gives one title-only entry. */
 export function parseEntryLine(text: string, line: number, lastPage = 0): RawEntry[] {
@@ -115,7 +122,7 @@ export function findContentsPage(lines: Line[]): ContentsPage | undefined {
   let best: ContentsPage | undefined;
   const limit = Math.max(200, Math.floor(lines.length * 0.3));
   for (let i = 0; i < Math.min(lines.length, limit); i++) {
-    if (!lines[i].text || !HEADING.test(lines[i].text.replace(/\s+/g, ' ').trim())) continue;
+    if (!lines[i].text || !HEADING.test(lines[i].text.replace(/\s+/g, ' ').trim())) continue; // not a `(continued)` repeat
     const cp = parseContents(lines, i);
     if (cp && (!best || paged(cp) > paged(best))) best = cp;
   }
@@ -123,9 +130,20 @@ export function findContentsPage(lines: Line[]): ContentsPage | undefined {
 }
 const paged = (cp: ContentsPage) => cp.entries.filter((e) => e.page !== undefined).length;
 
+const CONTINUED = /\s*[（(]\s*(?:continued|cont['’]?d\.?|續|续)\s*[)）]\s*$/i;
+/** the contents heading, or its repeat on the next page (`CONTENTS (CONTINUED)`) */
+const isHeading = (t: string) => HEADING.test(t.replace(CONTINUED, '').replace(/\s+/g, ' ').trim());
+
+/** The contents under a heading, in whichever of its printed forms. */
 function parseContents(lines: Line[], heading: number): ContentsPage | undefined {
+  const raw = pageLast(lines, heading) ?? pageFirst(lines, heading) ?? pageBlocks(lines, heading);
+  if (!raw) return undefined;
+  return { heading, end: raw[raw.length - 1].line + 1, entries: levelEntries(joinWrapped(raw, lines)) };
+}
+
+/** Entries with the page after the title (leaders, a tab, spaces), the common form. */
+function pageLast(lines: Line[], heading: number): RawEntry[] | undefined {
   const raw: RawEntry[] = [];
-  let end = heading + 1;
   let lastPage = 0;
   let sincePaged = 0;
   let pagedCount = 0;
@@ -134,8 +152,8 @@ function parseContents(lines: Line[], heading: number): ContentsPage | undefined
     if (!t || !/[\p{L}\p{N}]/u.test(t) || /^\d{1,3}$/.test(t)) continue; // blanks, rules, folios
     if (bodyLike(t)) break;
     // a new page goes on with the contents only when it opens with entries
-    if (lines[i].lead > 0 && pagedCount >= 3 && !HEADING.test(t) && !nextPaged(lines, i)) break;
-    if (HEADING.test(t)) continue; // `CONTENTS (continued)` style repeats
+    if (lines[i].lead > 0 && pagedCount >= 3 && !isHeading(t) && !nextPaged(lines, i)) break;
+    if (isHeading(t)) continue; // `CONTENTS (continued)` style repeats
     const es = parseEntryLine(t, i, lastPage);
     const withPage = es.filter((e) => e.page !== undefined).length;
     if (!withPage) {
@@ -144,15 +162,65 @@ function parseContents(lines: Line[], heading: number): ContentsPage | undefined
       if (sincePaged > 14) break;
     } else sincePaged = 0;
     pagedCount += withPage;
-    for (const e of es) raw.push({ ...e, lead: lines[i].lead });
+    for (const e of es) raw.push({ ...e, lead: lines[i].lead, ...(es.length === 1 ? { printed: printedLine(t) } : {}) });
     lastPage = es.reduce((p, e) => Math.max(p, e.page ?? 0), lastPage);
-    end = i + 1;
   }
   // title-only lines after the last entry with a page are not entries
   while (raw.length && raw[raw.length - 1].page === undefined) raw.pop();
-  if (raw.length) end = raw[raw.length - 1].line + 1;
-  if (pagedCount < 3) return undefined;
-  return { heading, end, entries: levelEntries(joinWrapped(raw, lines)) };
+  return pagedCount >= 3 ? raw : undefined;
+}
+
+const PAGE_FIRST = /^(\d{1,3})(?:[ \u3000]{2,}|\t+)(\S.*)$/u;
+
+/**
+ * Entries with the page first (`04   Chairman's Statement`, indented sub-entries). Told apart from
+ * chapter numbers (`01  About us`) by the numbers: pages run on with gaps, chapter numbers by one.
+ */
+function pageFirst(lines: Line[], heading: number): RawEntry[] | undefined {
+  const raw: RawEntry[] = [];
+  let others = 0;
+  for (let i = heading + 1; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (!t || isHeading(t)) continue;
+    const m = PAGE_FIRST.exec(t);
+    if (m && /\p{L}/u.test(m[2]) && !bodyLike(m[2])) {
+      raw.push({ title: m[2].trim(), page: Number(m[1]), pages: m[1], line: i, lead: lines[i].lead, printed: printedLine(t) });
+      others = 0;
+    } else if (raw.length && (bodyLike(t) || ++others > 2)) break;
+    else if (!raw.length && ++others > 3) return undefined;
+  }
+  const pages = raw.map((r) => r.page!);
+  const runsOn = pages.every((p, k) => !k || p >= pages[k - 1]) && pages.some((p, k) => k > 0 && p - pages[k - 1] > 1);
+  return raw.length >= 3 && runsOn ? raw : undefined;
+}
+
+/**
+ * A two-column contents page flattened: a block of titles, then a block of as many page numbers
+ * (`目录`, 8 titles, 8 numbers, 8 titles, 8 numbers). Titles and pages pair in order.
+ */
+function pageBlocks(lines: Line[], heading: number): RawEntry[] | undefined {
+  const raw: RawEntry[] = [];
+  let titles: number[] = [];
+  let pages: number[] = [];
+  const flush = () => {
+    if (!titles.length || titles.length !== pages.length) return false;
+    titles.forEach((line, k) => raw.push({ title: lines[line].text, page: Number(lines[pages[k]].text), pages: lines[pages[k]].text, line, lead: lines[line].lead }));
+    titles = [];
+    pages = [];
+    return true;
+  };
+  for (let i = heading + 1; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (!t || isHeading(t)) continue;
+    if (/^\d{1,3}$/.test(t)) {
+      if (!titles.length) break;
+      pages.push(i);
+      if (pages.length === titles.length && !flush()) break;
+    } else if (/\p{L}/u.test(t) && !bodyLike(t) && t.length <= 40 && !pages.length) titles.push(i);
+    else break;
+  }
+  const ps = raw.map((r) => r.page!);
+  return raw.length >= 3 && ps.every((p, k) => !k || p >= ps[k - 1]) ? raw : undefined;
 }
 
 /** The page starting at line i opens with an entry that has a page. */
@@ -174,7 +242,8 @@ function joinWrapped(raw: RawEntry[], lines: Line[]): RawEntry[] {
     const b = raw[k + 1];
     if (a.page === undefined && b && b.page !== undefined && b.line === a.line + 1 && wraps(a.title, b.title, lines[a.line].text, width)) {
       const latin = !hanCount(a.title + b.title);
-      out.push({ ...b, title: latin ? `${a.title} ${b.title}` : a.title + b.title, line: a.line });
+      const join = (x: string, y: string) => (latin ? `${x} ${y}` : x + y);
+      out.push({ ...b, title: join(a.title, b.title), line: a.line, ...(b.printed ? { printed: join(a.printed ?? a.title, b.printed) } : {}) });
       k++;
     } else out.push(a);
   }
@@ -241,6 +310,7 @@ function levelEntries(raw: RawEntry[]): ContentsEntry[] {
       ...(s.r.page !== undefined ? { page: s.r.page } : {}),
       ...(s.r.pageEnd !== undefined ? { pageEnd: s.r.pageEnd } : {}),
       ...(s.r.pages ? { pages: s.r.pages } : {}),
+      ...(s.r.printed ? { printed: s.r.printed } : {}),
       ...(s.number ? { number: s.number } : {}),
     });
   }

@@ -118,5 +118,4 @@ export function outline(o: OutlineOptions): OutlineResult {
 
 function finalWarnings(check: OutlineCheck, warnings: string[]): void {
   if (check.entries && check.inOrder < 0.9 * check.entries) warnings.push(`outline: ${check.inOrder} of ${check.entries} contents entries became units in order (under 90%); not found: ${check.unmatched.slice(0, 5).join('; ')}`);
-  if (check.largestUnitShare > 0.3) warnings.push(`outline: one unit holds ${(check.largestUnitShare * 100).toFixed(0)}% of the text (over 30%)`);
 }

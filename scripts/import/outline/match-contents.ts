@@ -60,7 +60,8 @@ export function matchContents(lines: Line[], entries: ContentsEntry[], from: num
   entries.forEach((e, k) => {
     const key = keys[k];
     if (!key) return;
-    const found: { bi: number; span: number; sub?: boolean }[] = (byKey.get(key) ?? []).map((bi) => ({ bi, span: 1 }));
+    // a title printed in two languages (`關於本報告 About this Report`) may head its section in one
+    const found: { bi: number; span: number; sub?: boolean }[] = [key, ...oneLanguage(e.title)].flatMap((x) => (byKey.get(x) ?? []).map((bi) => ({ bi, span: 1 })));
     // the title followed by a sub-number: the entry `附錄` over `附錄 1 ESG 關鍵績效指標`, `Appendix` over `Appendix I …`
     const subNumbered = new RegExp(`^${escapeRe(e.title.trim()).replace(/\\? +/g, '\\s*')}\\s*(?:0?1|I|A)\\b`, 'u');
     for (let bi = 0; bi < body.length; bi++) if (subNumbered.test(lines[body[bi]].text)) found.push({ bi, span: 1, sub: true });
@@ -108,6 +109,14 @@ export function matchContents(lines: Line[], entries: ContentsEntry[], from: num
     cands.push(...scored.slice(0, MAX_CANDIDATES).filter((c) => c.score > 0));
   });
   return bestChain(cands, entries, pages);
+}
+
+/** The keys of each language of a title printed in Chinese and English (none for a one-language title). */
+export function oneLanguage(title: string): string[] {
+  const han = title.replace(/[A-Za-z][A-Za-z0-9'’&.,:()\-\s]*/g, ' ');
+  const latin = title.replace(/[^A-Za-z0-9'’&.,:()\-\s]+/g, ' ');
+  if (!/\p{Script=Han}/u.test(title) || !/[A-Za-z]{3}/.test(title)) return [];
+  return [titleKey(han), titleKey(latin)].filter((x) => x.length >= 2);
 }
 
 /** A title printed without a page takes the page of the next entry that has one. */

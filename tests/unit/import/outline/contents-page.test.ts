@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findContentsPage, parseEntryLine } from '../../../../scripts/import/outline/contents-page.ts';
+import { findContentsPage, parseEntryLine, printedLine } from '../../../../scripts/import/outline/contents-page.ts';
 import { matchContents } from '../../../../scripts/import/outline/match-contents.ts';
 import { readSource, toLines } from '../../../../scripts/import/read-source.ts';
 import { runPipeline } from '../../../../scripts/import/pipeline.ts';
@@ -35,7 +35,8 @@ const load = (c: string) => {
 };
 
 it('covers the six contents-page forms', () => {
-  expect(CASES.sort()).toEqual(['en-dotted', 'en-numbered', 'en-roman-tab', 'zh-hans-dotted', 'zh-hant-numbered', 'zh-hant-range']);
+  // six written beside the code, four after it without reading it (en-pagefirst, en-continued, zh-hant-bilingual, zh-hans-sidebar)
+  expect(CASES.sort()).toEqual(['en-continued', 'en-dotted', 'en-numbered', 'en-pagefirst', 'en-roman-tab', 'zh-hans-dotted', 'zh-hans-sidebar', 'zh-hant-bilingual', 'zh-hant-numbered', 'zh-hant-range']);
 });
 
 describe.each(CASES)('%s', (c) => {
@@ -58,14 +59,14 @@ describe.each(CASES)('%s', (c) => {
     expect(r.outline.entries).toBe(oracle.contents.entries.length);
     expect(r.outline.inOrder / r.outline.entries).toBeGreaterThanOrEqual(0.9);
     expect(r.outline.largestUnitShare).toBeLessThanOrEqual(0.3);
-    expect(r.fidelity.fidelity).toBeGreaterThanOrEqual(0.99);
+    expect(r.fidelity.fidelity).toBeGreaterThanOrEqual(0.995);
     expect(r.warnings.filter((w) => w.startsWith('outline:'))).toEqual([]);
     // no running header or footer (with its folio or not) is left as a heading
     const headings = r.sections.flatMap((x) => x.mdx.split('\n').filter((l) => /^\s*#{1,6} /.test(l)));
     for (const f of oracle.runningFurniture) expect(headings.filter((h) => h.includes(f))).toEqual([]);
-    // units are titled as the contents prints them
-    const titles = new Set(r.sections.map((s) => s.title));
-    const unitTitles = oracle.contents.entries.filter((e) => titles.has(e.title)).length;
+    // units are titled as the contents prints them (in the heading's case where the contents prints capitals)
+    const titles = new Set(r.sections.map((s) => s.title.toLowerCase()));
+    const unitTitles = oracle.contents.entries.filter((e) => titles.has(e.title.toLowerCase())).length;
     expect(unitTitles + r.parts.length).toBeGreaterThanOrEqual(0.9 * oracle.contents.entries.length);
   });
 });
@@ -77,8 +78,15 @@ describe('entry forms', () => {
     ['关于本报告……………3', { title: '关于本报告', page: 3 }],
     ['4.2 Use of Resources 10', { title: '4.2 Use of Resources', page: 10 }],
     ['Board Oversight\t5', { title: 'Board Oversight', page: 5 }],
+    ['About this Report ........................ P.4', { title: 'About this Report', page: 4, pages: '4' }],
   ])('%s', (line, want) => {
     expect(parseEntryLine(line, 0)[0]).toMatchObject(want);
+  });
+  it('the contents list prints each entry as the report does, leaders as …', () => {
+    expect(printedLine('About this Report ........................ P.4')).toBe('About this Report … P.4');
+    expect(printedLine("04   Chairman's Statement")).toBe("04 Chairman's Statement");
+    expect(printedLine('第一章 可持續發展管治  6')).toBe('第一章 可持續發展管治 … 6');
+    expect(printedLine('多元、平等和共融\t050-053')).toBe('多元、平等和共融 … 050-053');
   });
   it('two entries glued on one line are two entries; a title holding a number is one', () => {
     expect(parseEntryLine('Emissions 8 Use of Resources 10', 0, 6).map((e) => [e.title, e.page])).toEqual([['Emissions', 8], ['Use of Resources', 10]]);
