@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContent, type Problem } from '../src/lib/content-check.ts';
 import { loadEditions } from '../src/lib/frameworks.ts';
 import { readContentFiles } from './lib/content-files.ts';
+import { conversionCheck } from './lib/conversion-check.ts';
 import type { SiteSummary } from './lib/site-check.ts';
 
 const args = process.argv.slice(2);
@@ -47,7 +48,7 @@ const countErrors = (list: Problem[]) => list.filter((p) => p.severity === 'erro
 
 const contentFiles = readContentFiles(root);
 const files = [...contentFiles, ...readDataCsvs(root)];
-const problems: Problem[] = checkContent(files, loadEditions(undefined, join(root, 'content', 'frameworks')));
+const problems: Problem[] = checkContent(files, loadEditions(undefined, join(root, 'content', 'frameworks')), conversionCheck(root));
 
 /** The built-site part: what was checked, or why it was not. */
 let site: ({ checked: true } & SiteSummary) | { checked: false; reason: string };

@@ -11,6 +11,8 @@ import { applicableEdition, isDeleted, type FrameworkEdition } from './framework
 import { extractNumbers, numberDifferences } from './number-parity.ts';
 import { mdxSyntaxError } from './mdx-syntax.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { reviewConversion, type AllowEntry, type Alternatives, type AuthoredText, type ConvertedText } from './conversion-review.ts';
+import type { Script, TextConverter } from './script-convert.ts';
 
 export interface Problem {
   file: string;
@@ -95,7 +97,17 @@ function accountableCodes(edition: FrameworkEdition): string[] {
   return edition.items.filter((i) => i.kind !== 'area' && !isDeleted(i)).map((i) => i.code);
 }
 
-export function checkContent(files: ContentFile[], editions: readonly FrameworkEdition[]): Problem[] {
+/** What the conversion review needs (see src/lib/conversion-review.ts); given by scripts/check.ts. */
+export interface ConversionCheck {
+  /** Converter writing each script (zh-Hant: from zh-Hans, zh-Hans: from zh-Hant), with the project dictionary. */
+  convert: Record<Script, TextConverter>;
+  alternatives: Alternatives;
+  allow?: readonly AllowEntry[];
+  /** Authored text besides the sections (e.g. the seed extractions under source/). */
+  authored?: readonly AuthoredText[];
+}
+
+export function checkContent(files: ContentFile[], editions: readonly FrameworkEdition[], conversion?: ConversionCheck): Problem[] {
   const found: Omit<Problem, 'severity'>[] = [];
   const problems = {
     push: (p: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }) => found.push(p),
@@ -238,6 +250,32 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
     }
   }
   checkRedirects(redirectFiles, reports, sections, problems);
+  if (conversion) {
+    const scripts: Script[] = ['zh-Hant', 'zh-Hans'];
+    const authored: AuthoredText[] = [...(conversion.authored ?? [])];
+    const converted: ConvertedText[] = [];
+    for (const s of sections) {
+      const body = bodies.get(s.parsed.file);
+      const languages = reports.get(s.key)?.data?.languages as readonly string[] | undefined;
+      if (!body || !languages || !scripts.includes(s.lang as Script)) continue;
+      authored.push({ script: s.lang as Script, text: body.body });
+      // The other script is derived at render time when the report does not author it.
+      const target = scripts.find((t) => t !== s.lang)!;
+      if (languages.includes(target)) continue;
+      body.body.split('\n').forEach((line, i) => {
+        if (!/[^\u0000-\u007f]/.test(line)) return;
+        converted.push({ file: s.parsed.file, line: body.firstLine + i, text: conversion.convert[target](line), source: line, script: target });
+      });
+    }
+    for (const f of reviewConversion(authored, converted, conversion.alternatives, conversion.allow)) {
+      problems.push({
+        file: f.file,
+        line: f.line,
+        severity: 'warning',
+        message: `conversion to ${f.script} writes ${f.word}; authored ${f.script === 'zh-Hant' ? 'Traditional' : 'Simplified'} text writes ${f.authoredBigram}, never ${f.bigram} (likely ${f.suggestion}: add a dictionary entry in content/dictionaries/ if confirmed, or allow it in content/conversion-allow.yaml)`,
+      });
+    }
+  }
   return found
     .map((p) => ({ severity: 'error' as const, ...p }))
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.message.localeCompare(b.message));

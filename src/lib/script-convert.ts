@@ -12,7 +12,9 @@
 import { ConverterFactory, Locale } from 'opencc-js';
 import { parse as parseYaml } from 'yaml';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { alternativesFromPairs, type Alternatives } from './conversion-review.ts';
 
 export type Script = 'zh-Hant' | 'zh-Hans';
 export type TextConverter = (text: string) => string;
@@ -347,4 +349,41 @@ export function loadDictionaries(dir = join(process.cwd(), 'content', 'dictionar
     entries.push(...parseDictionary(parseYaml(readFileSync(join(dir, f), 'utf8')), join(dir, f)));
   }
   return makeDictionary(entries);
+}
+
+// ---------------------------------------------------------------------------
+// One-to-many characters of opencc-js's own dictionaries (for src/lib/conversion-review.ts)
+
+/** Pairs of one opencc-js dictionary file (`"key value|key value…"`, first candidate only). */
+function openccPairs(name: string): Array<[string, string]> {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('opencc-js')), '..', 'esm-lib', 'dict');
+  const js = readFileSync(join(dir, `${name}.js`), 'utf8');
+  const body = js.slice(js.indexOf('"') + 1, js.lastIndexOf('"'));
+  return body.split('|').flatMap((e) => {
+    const [k, v] = e.split(' ');
+    return k && v ? [[k, v] as [string, string]] : [];
+  });
+}
+
+let alternativesCache: Alternatives | undefined;
+
+/**
+ * Source characters that opencc-js writes in two or more ways, read from its character and phrase
+ * dictionaries: zh-Hans → zh-Hant forms (HK glyphs), e.g. 发 → 發/髮, 系 → 係/系/繫; and
+ * zh-Hant → zh-Hans forms, e.g. 乾 → 乾/干, 著 → 着/著 (HK and Taiwan variant glyphs included).
+ */
+export function conversionAlternatives(): Alternatives {
+  if (alternativesCache) return alternativesCache;
+  const hk = new Map(openccPairs('HKVariants').filter(([k]) => [...k].length === 1));
+  const toHant = alternativesFromPairs(
+    [...openccPairs('STCharacters'), ...openccPairs('STPhrases'), ...openccPairs('STPhrases_GeneratedFromRegionalPhrases')],
+    (c) => hk.get(c) ?? c,
+  );
+  const toHans = alternativesFromPairs([...openccPairs('TSCharacters'), ...openccPairs('TSPhrases')]);
+  for (const [variant, standard] of [...openccPairs('HKVariantsRev'), ...openccPairs('TWVariantsRev')]) {
+    const forms = toHans.get(standard);
+    if (forms && [...variant].length === 1 && !toHans.has(variant)) toHans.set(variant, forms);
+  }
+  alternativesCache = { 'zh-Hant': toHant, 'zh-Hans': toHans };
+  return alternativesCache;
 }

@@ -243,3 +243,51 @@ describe('traditionalOnlyChars on authored Simplified text', () => {
     expect(traditionalOnlyChars('显著提升，隨著業務')).toEqual(['隨', '業', '務']);
   });
 });
+
+/**
+ * Fixes of opencc-js segmentation found by the conversion review (src/lib/conversion-review.ts) and
+ * pinned in content/dictionaries/conversion-fixes.yaml. Sources are fragments of the real sections
+ * (asserted below); expected strings were written by reading, as a Hong Kong / mainland editor would.
+ */
+const REVIEW_FIXES: Array<{ file: string; src: string; want: string; from: 'zh-Hans' | 'zh-Hant' }> = [
+  { file: 'alibaba/2023/zh-Hans/06-f06.mdx', src: '为处于不同职业和人生发展阶段的员工提供多样化', want: '為處於不同職業和人生發展階段的員工提供多樣化', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/29-c05-s02.mdx', src: '多个口岸合作建立智能清关系统', want: '多個口岸合作建立智能清關系統', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/29-c05-s02.mdx', src: '应急管理大数据应用平台相关系统，为应急管理部的灾情', want: '應急管理大數據應用平台相關系統，為應急管理部的災情', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/16-c02-s04.mdx', src: '人参加了测试', want: '人參加了測試', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/18-c03-s01.mdx', src: '距今已有 600 多年历史。', want: '距今已有 600 多年歷史。', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/10-c01-s01.mdx', src: '多个场景下采用可降解购物袋', want: '多個場景下採用可降解購物袋', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/14-c02-s02.mdx', src: '主动申请并成功转岗人数', want: '主動申請並成功轉崗人數', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/36-c07-s02.mdx', src: '我们已制定并发布了超 10 个隐私保', want: '我們已制定並發佈了超 10 個隱私保', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/41-a05.mdx', src: '我们构建了如下的 ESG 议题实质', want: '我們構建了如下的 ESG 議題實質', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/23-c04-s01.mdx', src: '发布的中国公有云发展及设施平台', want: '發佈的中國公有雲發展及設施平台', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/23-c04-s01.mdx', src: '阿里云为中小微企业和其创业者', want: '阿里雲為中小微企業和其創業者', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/10-c01-s01.mdx', src: '计算平台云原生服务', want: '計算平台雲原生服務', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/25-c04-s03.mdx', src: '“残疾人云客服绿色通道”', want: '「殘疾人雲客服綠色通道」', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/28-c05-s01.mdx', src: '河北省巨鹿县有着被认为保存得最好', want: '河北省巨鹿縣有着被認為保存得最好', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/05-f05.mdx', src: '政府机构、合作伙伴、社区等利益相关方', want: '政府機構、合作夥伴、社區等利益相關方', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/06-f06.mdx', src: '存储、使用和销毁等数据及个人信息', want: '存儲、使用和銷毀等數據及個人信息', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/06-f06.mdx', src: '大量的新能源并网、源荷网储的协调', want: '大量的新能源並網、源荷網儲的協調', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/14-c02-s02.mdx', src: '可通过复议申诉通道申请专门的复议小组', want: '可通過覆議申訴通道申請專門的覆議小組', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/35-c07-s01.mdx', src: '事后复盘与改进机制', want: '事後覆盤與改進機制', from: 'zh-Hans' },
+  { file: 'alibaba/2023/zh-Hans/35-c07-s01.mdx', src: '合规专家复核审查', want: '合規專家覆核審查', from: 'zh-Hans' },
+  { file: 'jd-health/2024/zh-Hant/22-c03-s01.mdx', src: '京東健康在供應商倉儲方面建立瞭高於行業標準的溫濕度管', want: '京东健康在供应商仓储方面建立了高于行业标准的温湿度管', from: 'zh-Hant' },
+  { file: 'jd-health/2024/zh-Hant/14-c01-s03.mdx', src: '補充瞭高風險場景的質檢邏輯', want: '补充了高风险场景的质检逻辑', from: 'zh-Hant' },
+  { file: 'alibaba-health/2018/zh-Hant/14-p3-c1.mdx', src: '對其資質、進貨渠道等進行覆核', want: '对其资质、进货渠道等进行复核', from: 'zh-Hant' },
+];
+
+describe('fixes of opencc segmentation found by the conversion review', () => {
+  for (const g of REVIEW_FIXES) {
+    it(`${g.from === 'zh-Hans' ? '简→繁' : '繁→简'} ${g.want}`, () => {
+      const text = readFileSync(`${root}content/reports/${g.file}`, 'utf8');
+      expect(text.includes(g.src), `${g.src} in ${g.file}`).toBe(true);
+      expect((g.from === 'zh-Hans' ? s2t : t2s)(g.src)).toBe(g.want);
+    });
+  }
+  it('Alibaba FY2025 (Hong Kong Traditional) writes 覆議 / 覆盤, and they convert to 复议 / 复盘', () => {
+    const seed = readFileSync(`${root}content/reports/alibaba/2025/source/alibaba-fy2025.zh-Hant.txt`, 'utf8');
+    expect(seed).toContain('可按照覆議流程');
+    expect(t2s('可按照覆議流程')).toBe('可按照复议流程');
+    expect(seed).toContain('事後覆盤改進');
+    expect(t2s('事後覆盤改進')).toBe('事后复盘改进');
+  });
+});
