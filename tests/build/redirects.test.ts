@@ -151,7 +151,7 @@ describe('redirect pages of a one-report copy with the fixture redirects.yaml', 
   it('passes the built-site checks of npm run check (links, anchors, html-validate) with no error', () => {
     const { problems } = checkSite(dist!, '<build>', readContentFiles(copy), copy);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-  });
+  }, 120_000);
 
   it('the old URLs stay out of the sitemap while the new pages are in it', () => {
     const sitemap = readFileSync(path.join(dist!, 'sitemap-0.xml'), 'utf8');
