@@ -40,6 +40,9 @@ export function isAllCaps(t: string): boolean {
     t.length <= 70 && !endsSentence(t) && !/[,;:]$/.test(t) && !LEADERS.test(t) && !/^(?:[AB]\d|KPI)\b/.test(t);
 }
 
+/** the rest of a date (`25 March 2021`): no heading */
+const DATE = /^(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}\b/;
+
 export interface HeadingMatch { kind: 'roman' | 'chapter' | 'section' | 'subsection' | 'caps'; number?: string; title: string }
 
 /** Classify one line as an English heading, or null. */
@@ -47,7 +50,7 @@ export function matchEnglishHeading(text: string): HeadingMatch | null {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{1,2})\.(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/.exec(text)) && titleish(m[4])) return { kind: 'subsection', number: `${m[1]}.${m[2]}.${m[3]}`, title: m[4] };
   if ((m = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/.exec(text)) && titleish(m[3])) return { kind: 'section', number: `${m[1]}.${m[2]}`, title: m[3] };
-  if ((m = /^(\d{1,2})(?:\.\s*|\s+)(\S.*)$/.exec(text)) && titleish(m[2]) && /^[A-Z]/.test(m[2]) && m[2].split(/\s+/).length <= 8) return { kind: 'chapter', number: m[1], title: m[2] };
+  if ((m = /^(\d{1,2})(?:\.\s*|\s+)(\S.*)$/.exec(text)) && titleish(m[2]) && /^[A-Z]/.test(m[2]) && m[2].split(/\s+/).length <= 8 && !DATE.test(m[2])) return { kind: 'chapter', number: m[1], title: m[2] };
   if ((m = /^([IVX]{1,4})(?:[.)]\s*|\s+)(\S.*)$/.exec(text)) && ROMAN.includes(m[1]) && titleish(m[2]) && /^[A-Z]/.test(m[2])) return { kind: 'roman', number: m[1], title: m[2] };
   if (isAllCaps(text)) return { kind: 'caps', title: text };
   return null;
@@ -75,6 +78,20 @@ export function pagesOf(lines: Line[], c: { from: number; to: number }): { from:
  * headings (a heading that ends with a function word takes the next line); the text between them
  * goes through buildBlocks (tables, lists, paragraphs, box titles).
  */
+/** Lines from i numbered 1, 2, 3 … by one, with nothing but blank lines between them. */
+function numberedRun(lines: Line[], i: number): number[] {
+  const out: number[] = [];
+  let want = Number(/^\d{1,2}/.exec(lines[i].text)?.[0]);
+  for (let j = i; j < lines.length; j++) {
+    if (!lines[j].text) continue;
+    const m = /^(\d{1,2})[.)]?\s+\S/.exec(lines[j].text);
+    if (!m || Number(m[1]) !== want) break;
+    out.push(j);
+    want++;
+  }
+  return out;
+}
+
 export function buildEnglishBlocks(input: Line[], opts: BuildOptions): Block[] {
   const lines = input.map((l) => {
     const text = normaliseBullet(l.text);
@@ -105,6 +122,14 @@ export function buildEnglishBlocks(input: Line[], opts: BuildOptions): Block[] {
     }
     const h = l.text ? matchEnglishHeading(l.text) : null;
     if (!h) { run.push(l); continue; }
+    // numbered lines one under the other (`1 Health and safety`, `2 Product quality` …) are a list
+    const items = h.kind === 'chapter' ? numberedRun(lines, i) : [];
+    if (items.length >= 3) {
+      flush();
+      out.push({ kind: 'list', items: items.map((j) => lines[j].text), page: l.page });
+      i = items[items.length - 1];
+      continue;
+    }
     flush();
     let text = h.number && h.kind !== 'caps' ? `${h.number} ${h.title}` : h.title;
     while (i + 1 < lines.length && lines[i + 1].text && (FUNCTION_END.test(text) || /[-–—&]$/.test(text)) && lines[i + 1].text.length <= 60 && !endsSentence(lines[i + 1].text)) {

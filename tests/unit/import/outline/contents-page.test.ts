@@ -105,3 +105,15 @@ describe('a report without a contents page', () => {
     expect(r.warnings).toContain('outline: no contents page printed; outline from detected headings');
   });
 });
+
+describe('English body headings', () => {
+  const r = runPipeline(readFileSync(join(TOC, 'en-continued', 'input.txt')), 'en', {}, 'en-continued');
+  const body = r.sections.map((s) => s.mdx).join('\n');
+  it('a date under a signature is no heading', () => {
+    expect(body).not.toMatch(/^\s*#{2,3} \d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/m);
+  });
+  it('numbered lines one under the other are a list, not headings', () => {
+    expect(body).not.toMatch(/^\s*#{2,3} [1-6] \S/m);
+    expect(body).toMatch(/^\s*- 1 \S.*\n\s*- 2 \S/m);
+  });
+});
