@@ -114,6 +114,6 @@ describe('English body headings', () => {
   });
   it('numbered lines one under the other are a list, not headings', () => {
     expect(body).not.toMatch(/^\s*#{2,3} [1-6] \S/m);
-    expect(body).toMatch(/^\s*- 1 \S.*\n\s*- 2 \S/m);
+    expect(body).toMatch(/^\s*- 1\\?\.? \S.*\n\s*- 2\\?\.? \S/m);
   });
 });
