@@ -113,21 +113,14 @@ export interface OutlineCheck {
   entries: number;
   matched: number;
   inOrder: number;
+  /** the largest unit's share of the written text (measured by the pipeline on its sections) */
   largestUnitShare: number;
   unmatched: string[];
 }
 
-/** The importer's check of its outline against the contents page. */
-export function checkOutline(lines: Line[], source: string, cp: ContentsPage | undefined, matches: EntryMatch[], units: { from: number; to: number }[]): OutlineCheck {
-  let total = 0;
-  const sizes = units.map((u) => {
-    let n = 0;
-    for (let i = u.from; i < u.to; i++) n += lines[i].text.length;
-    total += n;
-    return n;
-  });
-  const largestUnitShare = total ? Math.max(0, ...sizes) / total : 0;
-  if (!cp) return { source, entries: 0, matched: 0, inOrder: 0, largestUnitShare, unmatched: [] };
+/** The importer's check of its outline against the contents page (the pipeline adds the largest unit's share). */
+export function checkOutline(lines: Line[], source: string, cp: ContentsPage | undefined, matches: EntryMatch[]): Omit<OutlineCheck, 'largestUnitShare'> {
+  if (!cp) return { source, entries: 0, matched: 0, inOrder: 0, unmatched: [] };
   const found = new Set(matches.map((m) => m.entry));
   const order = matches.map((m) => cp.entries.indexOf(m.entry));
   return {
@@ -136,7 +129,6 @@ export function checkOutline(lines: Line[], source: string, cp: ContentsPage | u
     entries: cp.entries.length,
     matched: found.size,
     inOrder: longestIncreasing(order),
-    largestUnitShare,
     unmatched: cp.entries.filter((e) => !found.has(e)).map((e) => e.title),
   };
 }

@@ -44,8 +44,10 @@ const ENTRY = new RegExp(String.raw`^(.*?\S)(?:${LEADERS}|\t+\s*|\s+|(?<=\p{Scri
 /** the same, anywhere in a line followed by more text: a glued entry */
 const GLUED = new RegExp(String.raw`^(.*?\S)(?:${LEADERS}|\t+\s*|\s+)${PAGE}\s+(?=\S)`, 'u');
 
+/** appendix titles */
+export const APPENDIX_START = /^(?:appendix|appendices|annex|附[錄录件])/iu;
 /** appendices and content indexes */
-export const APPENDIX = /^(?:appendix|appendices|annex|附[錄录件])|(?:index|索引)$/iu;
+export const APPENDIX = new RegExp(`${APPENDIX_START.source}|(?:index|索引)$`, 'iu');
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 const CN_NUM = '[一二三四五六七八九十]{1,3}';
 /** printed numbering at the start of a title, with its depth */

@@ -61,8 +61,8 @@ export interface OutlineResult {
   contents?: ContentsPage;
   /** printed page numbers of units can be trusted */
   pagesReliable: boolean;
-  /** the outline checked against the contents page */
-  check: OutlineCheck;
+  /** the outline checked against the contents page (the pipeline adds the largest unit's share) */
+  check: Omit<OutlineCheck, 'largestUnitShare'>;
   warnings: string[];
 }
 
@@ -75,7 +75,7 @@ export function outline(o: OutlineOptions): OutlineResult {
   if (ov.chapters) {
     const units = cutChapters(lines, o.pm, ov, lang, warnings);
     moveSectionStarts(lines, units, o.pm, ov, warnings);
-    const check = checkOutline(lines, 'overrides (chapters)', undefined, [], units);
+    const check = checkOutline(lines, 'overrides (chapters)', undefined, []);
     warnings.push('outline: no contents page printed; outline from overrides (chapters)');
     finalWarnings(check, warnings);
     return { units, parts: [], source: 'overrides (chapters)', index: ov.chapters.find((c) => c.index === 'hkex'), pagesReliable: false, check, warnings };
@@ -109,13 +109,13 @@ export function outline(o: OutlineOptions): OutlineResult {
     return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: title }, ...(u.number ? { number: u.number } : {}) }, from: u.from, to: u.to, title, partIntro: [] };
   });
   const byContents = source === 'contents page';
-  const check = checkOutline(lines, source, contents, byContents ? matches : [], cuts);
+  const check = checkOutline(lines, source, contents, byContents ? matches : []);
   if (!contents) warnings.push(`outline: no contents page printed; outline from ${source}`);
   finalWarnings(check, warnings);
   const index = picked.at === SOURCES.length - 1 ? undefined : findHkexIndex(lines, cuts)?.spec;
   return { units: cuts, parts, source, index, contents, pagesReliable, check, warnings };
 }
 
-function finalWarnings(check: OutlineCheck, warnings: string[]): void {
+function finalWarnings(check: Omit<OutlineCheck, 'largestUnitShare'>, warnings: string[]): void {
   if (check.entries && check.inOrder < 0.9 * check.entries) warnings.push(`outline: ${check.inOrder} of ${check.entries} contents entries became units in order (under 90%); not found: ${check.unmatched.slice(0, 5).join('; ')}`);
 }

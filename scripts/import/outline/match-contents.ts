@@ -12,6 +12,7 @@
 import type { Line } from '../types.ts';
 import type { ContentsEntry } from './contents-page.ts';
 import { splitNumber } from './contents-page.ts';
+import { norm } from './titles.ts';
 
 export interface EntryMatch {
   entry: ContentsEntry;
@@ -27,11 +28,9 @@ export interface MatchOptions {
   pagesReliable: boolean;
 }
 
-/** Letters and digits, lower case, NFKC, `&` = `and`, 與/与 = 和, without a leading numbering. */
+/** The outline's title key (`norm`: letters and digits, lower case, NFKC, 與/与 = 和) without a leading numbering, `&` = `and`. */
 export function titleKey(s: string): string {
-  const bare = splitNumber(s.trim()).title;
-  return bare.normalize('NFKC').toLowerCase().replace(/&/g, 'and').replace(/[与與]/g, '和')
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  return norm(splitNumber(s.trim()).title.replace(/&/g, 'and'));
 }
 
 const hanCount = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;

@@ -8,7 +8,7 @@
  */
 import type { Evidence, OutlineInput } from '../types.ts';
 import type { ContentsEntry, ContentsPage } from '../contents-page.ts';
-import { splitNumber } from '../contents-page.ts';
+import { APPENDIX_START, splitNumber } from '../contents-page.ts';
 import { matchContents, titleKey, type EntryMatch } from '../match-contents.ts';
 import { contentsUnits } from '../contents-outline.ts';
 import { candidatesOf } from './contents-page.ts';
@@ -82,7 +82,7 @@ function indexTitleLine(doc: OutlineInput, first: number): number | undefined {
 /** Appendix titles printed after the index (`Appendix I: …`, `附录一 …`). */
 function appendixLines(doc: OutlineInput, first: number): number[] {
   const out: number[] = [];
-  for (let i = first; i < doc.lines.length; i++) if (APPENDIX_TITLE.test(doc.lines[i].text) && titleLike(doc.lines[i].text)) out.push(i);
+  for (let i = first; i < doc.lines.length; i++) if (APPENDIX_START.test(doc.lines[i].text) && titleLike(doc.lines[i].text)) out.push(i);
   return out;
 }
-const APPENDIX_TITLE = /^(?:appendix|appendices|annex|附[錄录件])/iu;
+
