@@ -19,6 +19,8 @@ import { ImportError, LANGS, type Lang } from './import/types.ts';
 import { writeKpiData } from './import/kpi-data.ts';
 import type { ReportMeta } from './import/report-meta.ts';
 import { readSource } from './import/read-source.ts';
+import { readDocx } from './import/read/docx.ts';
+import { createHash } from 'node:crypto';
 import { formatRedirects, mergeRedirects, planRedirects, type PlannedRedirect, type SectionText } from './import/redirects.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { redirectsFileSchema } from '../src/lib/schemas.ts';
@@ -71,7 +73,7 @@ function readInput(file: string, shown: string): Buffer {
   return readFileSync(file);
 }
 
-export function main(argv: string[], cwd = process.cwd()): number {
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -86,7 +88,10 @@ export function main(argv: string[], cwd = process.cwd()): number {
   }
   try {
     const file = resolve(cwd, args.file);
-    const data = readInput(file, args.file);
+    const bytes = readInput(file, args.file);
+    // a Word draft is read into text plus its structure (read/docx.ts); a text extraction is the text
+    const doc = /\.docx?$/i.test(file) ? await readDocx(bytes, relative(cwd, file) || file) : undefined;
+    const data = doc ? Buffer.from(doc.text) : bytes;
     const profile = detectInput(data, relative(cwd, file) || file, args.lang);
     const lang: Lang = profile.lang;
     const out = resolve(cwd, args.out ?? join('content/reports', args.issuer, args.year));
@@ -100,11 +105,12 @@ export function main(argv: string[], cwd = process.cwd()): number {
     readSource(data, relative(cwd, file) || file); // bad input stops here, with its one-line message
     const inputs = reportInputs(data, lang, ov, existingReport, ROOT);
     const meta = inputs.meta;
-    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects });
+    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects, structure: doc?.lines, imageExt: doc && new Map([...doc.assets].map(([k, a]) => [k, a.ext])) });
 
     // plan
-    const plan = new Map<string, string>();
+    const plan = new Map<string, string | Uint8Array>();
     for (const s of r.sections) plan.set(join(out, s.file), s.mdx);
+    for (const im of r.images) plan.set(join(out, im.file), doc!.assets.get(im.key)!.bytes); // pictures beside their section
     const srcRel = relative(out, file).split('\\').join('/');
     const report = mergeReportYaml(existingReport, {
       issuer: args.issuer,
@@ -117,7 +123,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
       indexLost: ov.report?.indexLost,
       chapters: r.parts,
       comply: [...r.index.filter((x) => x.status === 'not-applicable' || x.status === 'not-reported').map((x) => ({ code: x.code, status: x.status! })), ...r.comply],
-      source: { lang: lang, file: srcRel, sha256: r.sha256 },
+      source: { lang: lang, file: srcRel, sha256: doc ? createHash('sha256').update(bytes).digest('hex') : r.sha256 },
       detected: { title: meta.title, yearLabel: meta.yearLabel, period: meta.period, hkexEdition: meta.hkexEdition },
     });
     const langDir = join(out, lang);
@@ -134,7 +140,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     const changes: { path: string; action: 'create' | 'overwrite' | 'unchanged' | 'update' | 'delete' }[] = [];
     for (const [p, content] of plan) {
       if (!existsSync(p)) changes.push({ path: p, action: 'create' });
-      else if (readFileSync(p, 'utf8') === content) changes.push({ path: p, action: 'unchanged' });
+      else if (typeof content === 'string' ? readFileSync(p, 'utf8') === content : readFileSync(p).equals(content)) changes.push({ path: p, action: 'unchanged' });
       else { changes.push({ path: p, action: 'overwrite' }); conflicts.push(p); }
     }
     if (existingReport === null) changes.push({ path: reportPath, action: 'create' });
@@ -283,5 +289,5 @@ function parseOverridesSafe(y: string): any {
 }
 
 if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

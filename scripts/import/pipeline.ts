@@ -30,6 +30,8 @@ import { buildEnglishBlocks, pagesOf } from './english-outline.ts';
 import type { ContentsPage } from './outline/contents-page.ts';
 import type { OutlineCheck } from './outline/contents-outline.ts';
 import { ASPECT_CODE_LINE, deriveAspectTags, type AspectItem } from './aspect-tags.ts';
+import { docBlocks, isStructured } from './doc-blocks.ts';
+import type { DocLine } from './types.ts';
 
 export interface SectionOut extends SectionMeta {
   lang: Lang;
@@ -56,6 +58,17 @@ export interface PipelineResult {
   outline: OutlineCheck;
   /** headings kept although they pass only weakly (short lines that may be wrapped text) */
   doubtedHeadings: DoubtedHeading[];
+  /** pictures of a structured source, each with the file written beside its section (`en/c01-1.png`) */
+  images: { key: string; file: string }[];
+}
+
+export interface PipelineOptions {
+  catalogue?: CatalogueItem[];
+  aspects?: AspectItem[];
+  /** a structured source (read/structured.ts): what the document says about each line of the text */
+  structure?: (DocLine | undefined)[];
+  /** file extension of each picture key of the structure's image blocks */
+  imageExt?: Map<string, string>;
 }
 
 const CJKP = String.raw`[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20「」『』《》（）]`;
@@ -93,11 +106,14 @@ function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, g
   }
 }
 
-export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[]; aspects?: AspectItem[] } = {}): PipelineResult {
+export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: PipelineOptions = {}): PipelineResult {
   const text = readSource(input, name);
   const sha256 = createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
   const warnings: string[] = [];
   const lines = toLines(text);
+  opts.structure?.forEach((d, i) => { if (d && lines[i]) lines[i].doc = d; });
+  const structured = isStructured(lines);
+  const images: PipelineResult['images'] = [];
   const original = lines.map((l) => l.text);
   const originalN = lines.map((l) => l.n);
   // layout `running-headers` (running-headers.ts): pages from the running headers, which are dropped
@@ -169,7 +185,20 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   cuts.forEach((c, k) => {
     let blocks: Block[];
     const demoted = new Set<Block>();
-    if (c.spec === indexSpec) {
+    if (structured) {
+      // the document's own blocks; its headings are headings, never box titles (doc-blocks.ts)
+      blocks = docBlocks(lines.slice(c.from, c.to));
+      for (const b of blocks) if (b.kind === 'heading') demoted.add(b);
+      let n = 0;
+      for (const b of blocks) {
+        if (b.kind !== 'image') continue;
+        const file = `${c.spec.id}-${++n}.${opts.imageExt?.get(b.src) ?? 'png'}`;
+        images.push({ key: b.src, file: `${lang}/${file}` });
+        b.src = `./${file}`;
+        if (!b.alt) warnings.push(`${c.spec.id}: picture ${lang}/${file} has no alt text; give it one in Word (right-click › Edit Alt Text) and import again, or write it in the MDX`);
+      }
+      blocks = groupBoxes(blocks, !!c.spec.part, demoted);
+    } else if (c.spec === indexSpec) {
       const header = (indexHeader && splitHeader(indexHeader, 3)) || undefined;
       const rows = indexRows.map((r) =>
         r.kind === 'scope' ? [`**${r.label} ${r.text}**`, '', ''] :
@@ -246,7 +275,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   // the largest unit measured on what is written (the outline stage measured source lines)
   const largestUnitShare = largestShare(sections);
   if (largestUnitShare > 0.3) warnings.push(`outline: one unit holds ${(largestUnitShare * 100).toFixed(0)}% of the text (over 30%)`);
-  return { lang, sections, dropped, warnings, fidelity: fid, repairs, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare }, doubtedHeadings: doubts };
+  return { lang, sections, dropped, warnings, fidelity: fid, repairs, index: indexRows, comply: named?.comply ?? [], pageCount: pm.pageCount, parts, sha256, outline: { ...outline, largestUnitShare }, doubtedHeadings: doubts, images };
 }
 
 /**

@@ -67,7 +67,7 @@ function heading(b: Of<'heading'>): Heading {
 
 function list(b: Of<'list'>): BlockContent {
   return {
-    type: 'list', ordered: false, spread: false,
+    type: 'list', ordered: !!b.ordered, ...(b.ordered ? { start: 1 } : {}), spread: false,
     children: b.items.map((it) => ({ type: 'listItem', spread: false, children: [paragraph(it)] })),
   };
 }
@@ -95,6 +95,13 @@ function box(b: Of<'box'>, notes: FootnoteDefinition[]): Extract<RootContent, { 
   };
 }
 
+/** The image beside the section; without alt text, a comment asking for one (the image is then decorative until described). */
+function image(b: Of<'image'>): RootContent[] {
+  const img: RootContent = { type: 'paragraph', children: [{ type: 'image', url: b.src, alt: b.alt }] };
+  if (b.alt) return [img];
+  return [{ type: 'mdxFlowExpression', value: `/* ALT TEXT NEEDED: describe ${b.src} (the Word document gives none) */` }, img];
+}
+
 function footnote(b: Of<'footnote'>): FootnoteDefinition {
   return { type: 'footnoteDefinition', identifier: String(b.n), label: String(b.n), children: [paragraph(b.text)] };
 }
@@ -107,6 +114,7 @@ function one(b: Block, notes: FootnoteDefinition[]): RootContent[] {
     case 'list': return [list(b)];
     case 'table': return table(b);
     case 'box': return [box(b, notes)];
+    case 'image': return image(b);
     case 'footnote': notes.push(footnote(b)); return [];
   }
 }

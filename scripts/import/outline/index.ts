@@ -2,6 +2,7 @@
  * Stage: the outline. One function combines the evidence in a fixed order of trust:
  *
  * 0. the overrides' `chapters` list (the user's explicit outline: cut by printed page, cut-sections.ts);
+ * ½. a structured document's own headings (Word's heading styles: evidence/document-headings.ts);
  * 1. the report's contents page (evidence/contents-page.ts);
  * 2. the printed ESG index's section names and pages (evidence/esg-index.ts);
  * 3. English running-header chapter names (evidence/running-header-chapters.ts);
@@ -28,6 +29,7 @@ import { esgIndex } from './evidence/esg-index.ts';
 import { runningHeaderChapters } from './evidence/running-header-chapters.ts';
 import { numberedHeadings } from './evidence/numbered-headings.ts';
 import { designedLayout } from './evidence/designed-layout.ts';
+import { contentsAgainstHeadings, documentHeadings, SOURCE as DOCUMENT_HEADINGS } from './evidence/document-headings.ts';
 import { assignIds, close, pickEvidence, toUnits } from './rank.ts';
 import { cutLargeUnits, dropEmptyUnits } from './guards.ts';
 import { demoteAndSplit, findGivenTitles, mergeAndRename } from './overrides.ts';
@@ -47,7 +49,7 @@ export interface OutlineOptions {
   nav: { lines: Set<number>; titles: string[] };
 }
 
-export type OutlineSource = 'overrides (chapters)' | 'contents page' | 'ESG index' | 'English chapter headings' | 'detected headings';
+export type OutlineSource = 'overrides (chapters)' | 'document headings' | 'contents page' | 'ESG index' | 'English chapter headings' | 'detected headings';
 
 export interface OutlineResult {
   /** chapter-level units in text order (title lines already blanked) */
@@ -67,7 +69,7 @@ export interface OutlineResult {
 }
 
 /** Trust order of the detected outline; the last is read from heading-like lines and is size-guarded. */
-const SOURCES = [contentsPage, esgIndex, runningHeaderChapters, numberedHeadings, designedLayout];
+const SOURCES = [documentHeadings, contentsPage, esgIndex, runningHeaderChapters, numberedHeadings, designedLayout];
 
 export function outline(o: OutlineOptions): OutlineResult {
   const { lines, lang, overrides: ov } = o;
@@ -109,10 +111,12 @@ export function outline(o: OutlineOptions): OutlineResult {
     return { spec: { id: u.id, page: lines[u.from].page, part: u.group, title: { [lang]: title }, ...(u.number ? { number: u.number } : {}) }, from: u.from, to: u.to, title, partIntro: [] };
   });
   const byContents = source === 'contents page';
-  const check = checkOutline(lines, source, contents, byContents ? matches : []);
+  const byHeadings = source === DOCUMENT_HEADINGS;
+  const check = checkOutline(lines, source, contents, byContents ? matches : byHeadings && contents ? contentsAgainstHeadings(lines, contents) : []);
   if (!contents) warnings.push(`outline: no contents page printed; outline from ${source}`);
   finalWarnings(check, warnings);
-  const index = picked.at === SOURCES.length - 1 ? undefined : findHkexIndex(lines, cuts)?.spec;
+  // a document's index is a real table, kept as the document gives it
+  const index = picked.at === SOURCES.length - 1 || byHeadings ? undefined : findHkexIndex(lines, cuts)?.spec;
   return { units: cuts, parts, source, index, contents, pagesReliable, check, warnings };
 }
 
