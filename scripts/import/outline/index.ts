@@ -91,6 +91,8 @@ export function outline(o: OutlineOptions): OutlineResult {
   warnings.push(...picked.warnings);
   const chosen: Evidence = picked.chosen!; // the designed layout always yields a front unit
   const source = chosen.source as OutlineSource;
+  // the document's own contents against its headings, before unit titles are blanked
+  const headingMatches = source === DOCUMENT_HEADINGS && contents ? contentsAgainstHeadings(lines, contents) : [];
   const view: View = { lines, skip: new Set(o.nav.lines) };
   const units = toUnits(chosen.candidates);
   const given = demoteAndSplit(view, units, ov.outline ?? {}, warnings);
@@ -112,7 +114,7 @@ export function outline(o: OutlineOptions): OutlineResult {
   });
   const byContents = source === 'contents page';
   const byHeadings = source === DOCUMENT_HEADINGS;
-  const check = checkOutline(lines, source, contents, byContents ? matches : byHeadings && contents ? contentsAgainstHeadings(lines, contents) : []);
+  const check = checkOutline(lines, source, contents, byContents ? matches : byHeadings ? headingMatches : []);
   if (!contents) warnings.push(`outline: no contents page printed; outline from ${source}`);
   finalWarnings(check, warnings);
   // a document's index is a real table, kept as the document gives it

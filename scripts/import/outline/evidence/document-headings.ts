@@ -6,7 +6,7 @@
  * draft gives the same outline through either route.
  */
 import type { Line } from '../../types.ts';
-import type { ContentsEntry, ContentsPage } from '../contents-page.ts';
+import { splitNumber, type ContentsEntry, type ContentsPage } from '../contents-page.ts';
 import { contentsUnits } from '../contents-outline.ts';
 import type { EntryMatch } from '../match-contents.ts';
 import { norm } from '../titles.ts';
@@ -19,7 +19,10 @@ export const SOURCE = 'document headings';
 function headingMatches(lines: Line[]): EntryMatch[] {
   const heads = lines.flatMap((l, i) => (l.doc?.unit && l.text ? [{ i, level: l.doc.heading! }] : []));
   const top = Math.min(...heads.map((h) => h.level));
-  return heads.map((h) => ({ entry: { title: lines[h.i].text, level: h.level - top + 1 }, line: h.i, lines: [h.i], score: 1 }));
+  return heads.map((h) => {
+    const { number, title } = splitNumber(lines[h.i].text);
+    return { entry: { title, level: h.level - top + 1, ...(number ? { number } : {}) }, line: h.i, lines: [h.i], score: 1 };
+  });
 }
 
 export function documentHeadings(doc: OutlineInput): Evidence {
@@ -37,8 +40,7 @@ export function contentsAgainstHeadings(lines: Line[], cp: ContentsPage): EntryM
   const heads = headingMatches(lines);
   const used = new Set<number>();
   return cp.entries.flatMap((e: ContentsEntry) => {
-    const key = norm(e.number ? `${e.number} ${e.title}` : e.title);
-    const h = heads.find((m) => !used.has(m.line) && (norm(m.entry.title) === key || norm(m.entry.title) === norm(e.title)));
+    const h = heads.find((m) => !used.has(m.line) && norm(m.entry.title) === norm(e.title));
     if (!h) return [];
     used.add(h.line);
     return [{ entry: e, line: h.line, lines: h.lines, score: 1 }];
