@@ -6,7 +6,7 @@
  * `[url](url)`: an autolink literal would swallow the CJK text after it), a table cell or row
  * label `**…**` a `strong` node, and boxes `<aside class="box">` elements.
  */
-import type { BlockContent, FootnoteDefinition, Heading, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
+import type { BlockContent, FootnoteDefinition, Heading, ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 // (remark-mdx's types add the MDX nodes, `mdxJsxFlowElement`, to mdast's content types)
 import type {} from 'remark-mdx';
 import type { Block } from './types.ts';
@@ -66,10 +66,20 @@ function heading(b: Of<'heading'>): Heading {
 }
 
 function list(b: Of<'list'>): BlockContent {
-  return {
-    type: 'list', ordered: !!b.ordered, ...(b.ordered ? { start: 1 } : {}), spread: false,
-    children: b.items.map((it) => ({ type: 'listItem', spread: false, children: [paragraph(it)] })),
-  };
+  return nest(b.items.map((text, i) => ({ text, depth: b.depths?.[i] ?? 0 })), 0, !!b.ordered);
+}
+
+/** Items of one depth as a list; deeper items that follow an item become its sub-list (bulleted). */
+function nest(items: { text: string; depth: number }[], depth: number, ordered: boolean): Extract<BlockContent, { type: 'list' }> {
+  const children: ListItem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    let j = i + 1;
+    while (j < items.length && items[j].depth > depth) j++;
+    const sub = items.slice(i + 1, j);
+    children.push({ type: 'listItem', spread: false, children: [paragraph(items[i].text), ...(sub.length ? [nest(sub, depth + 1, false)] : [])] });
+    i = j - 1;
+  }
+  return { type: 'list', ordered, ...(ordered ? { start: 1 } : {}), spread: false, children };
 }
 
 function quote(b: Of<'quote'>): BlockContent {

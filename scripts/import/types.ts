@@ -39,7 +39,8 @@ export interface DocLine {
 export type Block =
   | { kind: 'para'; text: string; page: number }
   | { kind: 'heading'; level: 2 | 3; text: string; page: number; number?: string }
-  | { kind: 'list'; items: string[]; page: number; ordered?: boolean }
+  /** `depths`: each item's nesting (0 = top; a Word list's levels), absent when flat */
+  | { kind: 'list'; items: string[]; page: number; ordered?: boolean; depths?: number[] }
   | { kind: 'quote'; text: string; page: number }
   | { kind: 'table'; caption?: string; header?: string[]; rows: string[][]; page: number }
   | { kind: 'box'; title: string; blocks: Block[]; page: number }

@@ -101,6 +101,7 @@ export function structuredText(tree: Root): StructuredSource {
     notesOf(t.refs);
   };
 
+  let caption: Element | undefined;
   const walk = (nodes: (RootContent | ElementContent)[]) => {
     for (let k = 0; k < nodes.length; k++) {
       const n = nodes[k];
@@ -123,24 +124,27 @@ export function structuredText(tree: Root): StructuredSource {
         k--;
         const rows = run.map((e) => inline(e.children).line.replace(CONTROL, '').replace(/[ \u00a0]+/g, ' ').trim()).filter(Boolean);
         if (rows.length) block(rows, { block: { kind: 'list', items: rows.map((r) => printedLine(r)), page: 0 } });
+      } else if (n.tagName === 'p' && isEl(nextElement(nodes, k) ?? n, 'table') && isCaption(n)) {
+        caption = n; // written with the table below it
       } else if (n.tagName === 'p') para(n);
       else if (n.tagName === 'ul' || n.tagName === 'ol') {
         if (n.children.some((c) => isEl(c, 'li') && /^(foot|end)note-/.test(String(c.properties?.id ?? '')))) continue; // placed with their references
-        const items: { line: string; block: string }[] = [];
+        const items: { line: string; block: string; depth: number }[] = [];
         const refs: number[] = [];
         const imgs: Inline['images'] = [];
-        const listItems = (list: Element) => {
+        const listItems = (list: Element, depth: number) => {
           for (const li of list.children) {
             if (!isEl(li, 'li')) continue;
             const t = inline(li.children.filter((c) => !isEl(c, 'ul', 'ol')));
             refs.push(...t.refs);
             imgs.push(...t.images);
-            if (lineOf(t.line)) items.push({ line: lineOf(t.line), block: blockOf(t.block).replace(/\n/g, ' ') });
-            for (const sub of li.children) if (isEl(sub, 'ul', 'ol')) listItems(sub); // nested items follow their parent, flattened
+            if (lineOf(t.line)) items.push({ line: lineOf(t.line), block: blockOf(t.block).replace(/\n/g, ' '), depth });
+            for (const sub of li.children) if (isEl(sub, 'ul', 'ol')) listItems(sub, depth + 1); // nested items follow their parent
           }
         };
-        listItems(n);
-        if (items.length) block(items.map((x) => x.line), { block: { kind: 'list', items: items.map((x) => x.block), ordered: n.tagName === 'ol', page: 0 } });
+        listItems(n, 0);
+        const depths = items.some((x) => x.depth) ? { depths: items.map((x) => x.depth) } : {};
+        if (items.length) block(items.map((x) => x.line), { block: { kind: 'list', items: items.map((x) => x.block), ordered: n.tagName === 'ol', ...depths, page: 0 } });
         images(imgs);
         notesOf(refs);
       } else if (n.tagName === 'table') {
@@ -153,8 +157,10 @@ export function structuredText(tree: Root): StructuredSource {
         if (lines.length) {
           // a header row Word marks (thead), else the first row: a Word table's first row is its header
           const [header, ...rest] = body;
-          block(lines, { block: { kind: 'table', header, rows: rest.filter((r) => r.some((c) => c)), page: 0 } });
+          const cap = caption && lineOf(inline(caption.children).line);
+          block(cap ? [cap, ...lines] : lines, { block: { kind: 'table', ...(cap ? { caption: cap } : {}), header, rows: rest.filter((r) => r.some((c) => c)), page: 0 } });
         }
+        caption = undefined;
         images(cells.flatMap((r) => r.flatMap((c) => inline(c.children).images)));
         notesOf(refs);
       } else walk(n.children);
@@ -164,6 +170,18 @@ export function structuredText(tree: Root): StructuredSource {
   // definitions never referred to still belong to the document
   notesOf([...notes.keys()]);
   return { text: out.map((l) => l.text).join('\n') + '\n', lines: out.map((l) => l.doc), assets: new Map() };
+}
+
+/** The next element after index k (text nodes between are whitespace). */
+function nextElement(nodes: (RootContent | ElementContent)[], k: number): Element | undefined {
+  for (let j = k + 1; j < nodes.length; j++) if (isEl(nodes[j])) return nodes[j] as Element;
+  return undefined;
+}
+
+/** A table's caption: a short paragraph set wholly in bold right above it. */
+function isCaption(p: Element): boolean {
+  const kids = p.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  return kids.length === 1 && isEl(kids[0], 'strong') && lineOf(inline(p.children).line).length <= 120;
 }
 
 /** Elements below `root` that `pick` maps to a value, in document order (not inside a nested `stop` element). */
