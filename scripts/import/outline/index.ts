@@ -85,8 +85,10 @@ export function outline(o: OutlineOptions): OutlineResult {
   const contents = findContentsPage(lines);
   // printed page numbers are trusted where the text carries folios for a good part of the pages
   const pagesReliable = o.runningHeaders || (!!contents && o.pm.folios.length >= Math.max(3, 0.25 * Math.max(...contents.entries.map((e) => e.pageEnd ?? e.page ?? 0))));
-  const matches: EntryMatch[] = contents ? matchContents(lines, contents.entries, contents.end, { pagesReliable }) : [];
-  const doc: OutlineInput = { lines, lang, nav: o.nav, chapterOfPage: o.chapterOfPage ?? new Map(), contents, matches };
+  // matched only when read: a more trusted source (a document's headings) makes the look-up moot
+  let matched: EntryMatch[] | undefined;
+  const entryMatches = () => (matched ??= contents ? matchContents(lines, contents.entries, contents.end, { pagesReliable }) : []);
+  const doc: OutlineInput = { lines, lang, nav: o.nav, chapterOfPage: o.chapterOfPage ?? new Map(), contents, get matches() { return entryMatches(); } };
   const picked = pickEvidence(SOURCES.map((read) => () => read(doc)));
   warnings.push(...picked.warnings);
   const chosen: Evidence = picked.chosen!; // the designed layout always yields a front unit
@@ -114,7 +116,7 @@ export function outline(o: OutlineOptions): OutlineResult {
   });
   const byContents = source === 'contents page';
   const byHeadings = source === DOCUMENT_HEADINGS;
-  const check = checkOutline(lines, source, contents, byContents ? matches : byHeadings ? headingMatches : []);
+  const check = checkOutline(lines, source, contents, byContents ? entryMatches() : byHeadings ? headingMatches : []);
   if (!contents) warnings.push(`outline: no contents page printed; outline from ${source}`);
   finalWarnings(check, warnings);
   // a document's index is a real table, kept as the document gives it
