@@ -136,8 +136,8 @@ export function lineSpacing(pages: PdfLine[][]): number {
 
 export function layOut(doc: PdfDocument): LaidOut {
   const warnings: string[] = [];
-  for (const p of doc.noText) warnings.push(`page ${p}: no text layer (a scanned or image-only page); its text is missing: OCR the page or give its text in the overrides`);
-  for (const p of doc.unreadable) warnings.push(`page ${p}: the text is unreadable (damaged file or a font without a Unicode map); its text is missing`);
+  for (const p of doc.noText) warnings.push(`page ${p} of the file: no text layer (a scanned or image-only page); its text is missing: OCR the page or give its text in the overrides`);
+  for (const p of doc.unreadable) warnings.push(`page ${p} of the file: the text is unreadable (damaged file or a font without a Unicode map); its text is missing`);
   const { kind, folio } = findFurniture(doc.pages);
   // printed = physical + offset, the offset the page numbers in the bands agree on
   const offsets = new Map<number, number>();
