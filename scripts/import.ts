@@ -75,12 +75,21 @@ function readInput(file: string, shown: string): Buffer {
 /** The CLI: a PDF is read and laid out first (import/read/pdf-input.ts), then the same run as for text. */
 export async function run(argv: string[], cwd = process.cwd()): Promise<number> {
   let prepared: PreparedInput | undefined;
+  let args: Args;
   try {
-    const args = parseArgs(argv);
-    if (/\.pdf$/i.test(args.file)) prepared = await readPdfInput(readInput(resolve(cwd, args.file), args.file), args.file);
+    args = parseArgs(argv);
   } catch (e) {
-    if (e instanceof ImportError) { console.error(`import: ${e.message}`); return 1; }
-    if (!(e instanceof UsageError)) throw e; // main reports usage errors
+    if (e instanceof UsageError) return main(argv, cwd); // main reports usage errors
+    throw e;
+  }
+  if (/\.pdf$/i.test(args.file)) {
+    try {
+      prepared = await readPdfInput(readInput(resolve(cwd, args.file), args.file), args.file);
+    } catch (e) {
+      // anything pdf.js throws beyond the cases read/pdf.ts names is still one line about the file
+      console.error(`import: ${e instanceof ImportError ? e.message : `${args.file}: the PDF cannot be read (${(e as Error).message}); download it again, or import a text extraction`}`);
+      return 1;
+    }
   }
   return main(argv, cwd, prepared);
 }

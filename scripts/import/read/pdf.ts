@@ -132,6 +132,14 @@ function toLine(items: Item[], page: number): PdfLine {
   };
 }
 
+/** Is a text item set upright (not rotated or mirrored) and inside the page box? */
+export function uprightOnPage(transform: number[], width: number, view: number[]): boolean {
+  const [a, b, c, d, x, y] = transform;
+  const [x0, y0, x1, y1] = view;
+  if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a <= 0 || d <= 0) return false;
+  return x + width >= x0 && x <= x1 && y >= y0 && y <= y1;
+}
+
 /** Share of a page's text that no reader can use: control characters and replacement marks. */
 export function garbageShare(text: string): number {
   const chars = text.replace(/\s/g, '');
@@ -155,7 +163,6 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfDocum
     verbosity: VerbosityLevel.ERRORS,
     fontExtraProperties: true, // keeps the font's name (its weight) on the font object
     maxImageSize: 1, // fonts are read with the operator list; images are not decoded
-    isEvalSupported: false,
   });
   let doc;
   try {
@@ -183,10 +190,9 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfDocum
         if (!('str' in it) || !it.str) continue;
         raw += it.str;
         if (!it.str.trim()) continue; // pdf.js's spaces across gaps: positions tell the gaps
-        const [a, b, c, d, x, y] = it.transform;
-        if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d) || a <= 0) continue; // rotated or mirrored
+        if (!uprightOnPage(it.transform, it.width, page.view)) continue;
+        const [a, b, , , x, y] = it.transform;
         const size = Math.hypot(a, b);
-        if (x + it.width < x0 || x > x1 || y < y0 || y > y1) continue; // off the page
         const font = page.commonObjs.has(it.fontName) ? (page.commonObjs.get(it.fontName) as { name?: string }).name ?? '' : '';
         items.push({ str: foldRadicals(it.str), x, right: x + it.width, y, size, bold: BOLD_FONT.test(font.replace(/^[A-Z]{6}\+/, '')) });
       }

@@ -13,7 +13,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { runPipeline, type PipelineResult } from '../../../scripts/import/pipeline.ts';
 import { parseOverrides } from '../../../scripts/import/overrides.ts';
 import { readPdfInput, type PreparedInput } from '../../../scripts/import/read/pdf-input.ts';
-import { foldRadicals, type PdfLine } from '../../../scripts/import/read/pdf.ts';
+import { foldRadicals, readPdf, uprightOnPage, type PdfLine } from '../../../scripts/import/read/pdf.ts';
 import { readingOrder } from '../../../scripts/import/read/pdf-layout.ts';
 import type { Lang } from '../../../scripts/import/types.ts';
 import { ROOT } from './helpers.ts';
@@ -142,6 +142,33 @@ describe('reading order', () => {
   it('leaves a one-column page in stream order', () => {
     const lines = [0, 1, 2, 3, 4, 5, 6].map((k) => line(`line ${k} of running text across the page`, 50, k % 2 ? 545 : 400, 750 - 14 * k));
     expect(readingOrder({ number: 1, width: 595, height: 842, lines })).toEqual(lines);
+  });
+});
+
+describe('rotated and off-page text', () => {
+  it('the chapter tab set vertically at the page edge is in the PDF but not in the lines read', async () => {
+    const bytes = new Uint8Array(readFileSync(join(ROUTES, 'en-waterworks/report.pdf')));
+    const task = getDocument({ data: bytes.slice(), verbosity: 0 });
+    const doc = await task.promise;
+    const rotated: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      for (const i of (await (await doc.getPage(p)).getTextContent()).items) if ('str' in i && i.str.trim() && i.transform[1] !== 0) rotated.push(i.str);
+    }
+    await task.destroy();
+    const chapters = source('en-waterworks').pages.filter((p) => p.chapter).map((p) => p.chapter);
+    expect(rotated).toEqual(chapters); // one tab a body page
+    const read = await readPdf(bytes, 'report.pdf');
+    const right = read.pages.flatMap((p) => p.lines.filter((l) => l.right > p.width - 40));
+    expect(right).toEqual([]);
+  });
+  it('uprightOnPage: rotated, mirrored and outside the page box are dropped', () => {
+    const view = [0, 0, 595, 842];
+    expect(uprightOnPage([10, 0, 0, 10, 50, 400], 100, view)).toBe(true);
+    expect(uprightOnPage([0, -9, 9, 0, 565, 478], 80, view)).toBe(false); // rotated 90°
+    expect(uprightOnPage([-10, 0, 0, 10, 300, 400], 100, view)).toBe(false); // mirrored
+    expect(uprightOnPage([10, 0, 0, 10, 620, 400], 100, view)).toBe(false); // right of the page
+    expect(uprightOnPage([10, 0, 0, 10, -200, 400], 100, view)).toBe(false); // left of it
+    expect(uprightOnPage([10, 0, 0, 10, 50, 900], 100, view)).toBe(false); // above it
   });
 });
 
