@@ -140,11 +140,18 @@ export function uprightOnPage(transform: number[], width: number, view: number[]
   return x + width >= x0 && x <= x1 && y >= y0 && y <= y1;
 }
 
-/** Share of a page's text that no reader can use: control characters and replacement marks. */
+/**
+ * Share of a page's text that no reader can use: control characters, replacement marks and private
+ * use code points, and Latin-1 symbols and accented letters (a damaged font program decodes CJK text
+ * as `—ó`, `Ï`, `¶`). The last count towards the share only beyond what an accented language uses.
+ */
 export function garbageShare(text: string): number {
   const chars = text.replace(/\s/g, '');
   if (!chars) return 0;
-  return (chars.match(/[\u0000-\u001f\u007f-\u009f\uFFFD]/g) ?? []).length / chars.length;
+  const count = (re: RegExp) => (chars.match(re) ?? []).length;
+  const broken = count(/[\u0000-\u001f\u007f-\u009f\uFFFD\uE000-\uF8FF]/g);
+  const latin1 = count(/[\u00a1-\u00ff\u2020\u2021\u2026\u201e\u2039\u203a\u02c6\u02dc]/g);
+  return (broken + Math.max(0, latin1 - 0.05 * chars.length)) / chars.length;
 }
 
 const fileHint = 'give the PDF as filed, or its text extraction';
@@ -197,7 +204,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfDocum
         items.push({ str: foldRadicals(it.str), x, right: x + it.width, y, size, bold: BOLD_FONT.test(font.replace(/^[A-Z]{6}\+/, '')) });
       }
       if (!raw.replace(/\s/g, '')) noText.push(p);
-      else if (garbageShare(raw) > 0.3) unreadable.push(p);
+      else if (garbageShare(raw) > 0.05) unreadable.push(p);
       pages.push({ number: p, width: x1 - x0, height: y1 - y0, lines: unreadable.includes(p) ? [] : itemsToLines(items, p) });
       page.cleanup();
     }

@@ -13,7 +13,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { runPipeline, type PipelineResult } from '../../../scripts/import/pipeline.ts';
 import { parseOverrides } from '../../../scripts/import/overrides.ts';
 import { readPdfInput, type PreparedInput } from '../../../scripts/import/read/pdf-input.ts';
-import { foldRadicals, readPdf, uprightOnPage, type PdfLine } from '../../../scripts/import/read/pdf.ts';
+import { foldRadicals, garbageShare, readPdf, uprightOnPage, type PdfLine } from '../../../scripts/import/read/pdf.ts';
 import { readingOrder } from '../../../scripts/import/read/pdf-layout.ts';
 import type { Lang } from '../../../scripts/import/types.ts';
 import { ROOT } from './helpers.ts';
@@ -142,6 +142,24 @@ describe('reading order', () => {
   it('leaves a one-column page in stream order', () => {
     const lines = [0, 1, 2, 3, 4, 5, 6].map((k) => line(`line ${k} of running text across the page`, 50, k % 2 ? 545 : 400, 750 - 14 * k));
     expect(readingOrder({ number: 1, width: 595, height: 842, lines })).toEqual(lines);
+  });
+});
+
+describe('garbage text', () => {
+  it('a PDF damaged in the middle (a third of its bytes zeroed) opens, and its garbled pages are reported by number, not passed on', async () => {
+    const b = new Uint8Array(readFileSync(join(ROUTES, 'zh-hant-transit/report.pdf')));
+    b.fill(0, Math.floor(b.length / 3), Math.floor((2 * b.length) / 3));
+    const doc = await readPdf(b, 'damaged.pdf');
+    expect(doc.unreadable.length).toBeGreaterThan(0);
+    for (const p of doc.unreadable) expect(doc.pages[p - 1].lines).toEqual([]);
+    // the pages left are clean text
+    for (const p of doc.pages) for (const l of p.lines) expect(garbageShare(l.text)).toBeLessThan(0.05);
+  });
+  it('garbageShare: control characters and Latin-1 junk count, CJK, English and a few accents do not', () => {
+    expect(garbageShare('本集團每月監察每公里燃油消耗，並為表現欠佳之車長安排駕駛技巧培訓')).toBe(0);
+    expect(garbageShare('The Café Group® reports its Scope 1 emissions.')).toBeLessThan(0.01);
+    expect(garbageShare('\u0000+ \u0000 D\u0000U\u0001')).toBeGreaterThan(0.5);
+    expect(garbageShare('一、—ó 本報告 • 一– 報告\u000e 圍 ÷ T Y 士) 股有限公司（…本公司†）')).toBeGreaterThan(0.05);
   });
 });
 
