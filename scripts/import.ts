@@ -1,7 +1,8 @@
 /**
- * Importer CLI: text extraction of an HKEX ESG report → MDX sections + report.yaml.
+ * Importer CLI: text extraction (or the filed PDF, or the Word draft) of an HKEX ESG report → MDX
+ * sections + report.yaml.
  *
- *   npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>]
+ *   npm run import -- <text file | report.pdf | report.docx> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>]
  *                     [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]
  *
  * See docs/importer.md.
@@ -19,15 +20,15 @@ import { ImportError, LANGS, type Lang } from './import/types.ts';
 import { writeKpiData } from './import/kpi-data.ts';
 import type { ReportMeta } from './import/report-meta.ts';
 import { readSource } from './import/read-source.ts';
-import { readDocx } from './import/read/docx.ts';
-import { createHash } from 'node:crypto';
+import { readDocxInput, type DocxInput } from './import/read/docx.ts';
+import { readPdfInput, type PreparedInput } from './import/read/pdf-input.ts';
 import { formatRedirects, mergeRedirects, planRedirects, type PlannedRedirect, type SectionText } from './import/redirects.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { redirectsFileSchema } from '../src/lib/schemas.ts';
 import { REDIRECTS_FILE } from '../src/lib/redirect-files.ts';
 import type { Redirect } from '../src/lib/redirects.ts';
 
-const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
+const USAGE = 'usage: npm run import -- <text file | report.pdf | report.docx> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
 
 class UsageError extends Error {}
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -73,7 +74,41 @@ function readInput(file: string, shown: string): Buffer {
   return readFileSync(file);
 }
 
-export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+/**
+ * The CLI: a PDF is read and laid out first (import/read/pdf-input.ts), a Word draft read with its
+ * structure (import/read/docx.ts), then the same run as for text.
+ */
+export async function run(argv: string[], cwd = process.cwd()): Promise<number> {
+  let prepared: PreparedInput | undefined;
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return main(argv, cwd); // main reports usage errors
+    throw e;
+  }
+  if (/\.pdf$/i.test(args.file)) {
+    try {
+      prepared = await readPdfInput(readInput(resolve(cwd, args.file), args.file), args.file);
+    } catch (e) {
+      // anything pdf.js throws beyond the cases read/pdf.ts names is still one line about the file
+      console.error(`import: ${e instanceof ImportError ? e.message : `${args.file}: the PDF cannot be read (${(e as Error).message}); download it again, or import a text extraction`}`);
+      return 1;
+    }
+  }
+  if (/\.docx?$/i.test(args.file)) {
+    try {
+      const file = resolve(cwd, args.file);
+      return main(argv, cwd, await readDocxInput(readInput(file, args.file), relative(cwd, file) || file));
+    } catch (e) {
+      if (e instanceof ImportError) { console.error(`import: ${e.message}`); return 1; }
+      throw e;
+    }
+  }
+  return main(argv, cwd, prepared);
+}
+
+export function main(argv: string[], cwd = process.cwd(), prepared?: PreparedInput | DocxInput): number {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -88,10 +123,9 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
   try {
     const file = resolve(cwd, args.file);
-    const bytes = readInput(file, args.file);
-    // a Word draft is read into text plus its structure (read/docx.ts); a text extraction is the text
-    const doc = /\.docx?$/i.test(file) ? await readDocx(bytes, relative(cwd, file) || file) : undefined;
-    const data = doc ? Buffer.from(doc.text) : bytes;
+    const data = prepared ? Buffer.from(prepared.text) : readInput(file, args.file);
+    const doc = prepared && 'assets' in prepared ? prepared : undefined; // a Word draft: its structure and pictures
+    const pdf = prepared && 'facts' in prepared ? prepared : undefined;
     const profile = detectInput(data, relative(cwd, file) || file, args.lang);
     const lang: Lang = profile.lang;
     const out = resolve(cwd, args.out ?? join('content/reports', args.issuer, args.year));
@@ -105,7 +139,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     readSource(data, relative(cwd, file) || file); // bad input stops here, with its one-line message
     const inputs = reportInputs(data, lang, ov, existingReport, ROOT);
     const meta = inputs.meta;
-    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects, structure: doc?.lines, imageExt: doc && new Map([...doc.assets].map(([k, a]) => [k, a.ext])) });
+    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, {
+      catalogue: inputs.catalogue, aspects: inputs.aspects,
+      ...(pdf ? { facts: pdf.facts, sha256: pdf.sha256, warnings: pdf.warnings } : {}),
+      ...(doc ? { structure: doc.lines, sha256: doc.sha256, imageExt: new Map([...doc.assets].map(([key, a]) => [key, a.ext])) } : {}),
+    });
 
     // plan
     const plan = new Map<string, string | Uint8Array>();
@@ -123,7 +161,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       indexLost: ov.report?.indexLost,
       chapters: r.parts,
       comply: [...r.index.filter((x) => x.status === 'not-applicable' || x.status === 'not-reported').map((x) => ({ code: x.code, status: x.status! })), ...r.comply],
-      source: { lang: lang, file: srcRel, sha256: doc ? createHash('sha256').update(bytes).digest('hex') : r.sha256 },
+      source: { lang: lang, file: srcRel, sha256: r.sha256 },
       detected: { title: meta.title, yearLabel: meta.yearLabel, period: meta.period, hkexEdition: meta.hkexEdition },
     });
     const langDir = join(out, lang);
@@ -289,5 +327,5 @@ function parseOverridesSafe(y: string): any {
 }
 
 if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 }

@@ -16,7 +16,10 @@ export interface Line {
   page: number;
   /** The tab-separated fields of the source line (trimmed, empty ones kept), when it holds a tab. */
   cells?: string[];
-  /** What a structured source (a .docx) says about the line: read-structured.ts. */
+  /** Type size in points and bold weight, where the source tells them (a PDF). */
+  size?: number;
+  bold?: boolean;
+  /** What a structured source (a .docx) says about the line: read/structured.ts. */
   doc?: DocLine;
 }
 

@@ -7,6 +7,7 @@
  * Bad input is recognised from the first bytes before mammoth sees it (mammoth's own messages are
  * jszip's: "Can't find end of central directory"), so the message says what to do.
  */
+import { createHash } from 'node:crypto';
 import mammoth from 'mammoth';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -40,7 +41,8 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Structu
       // the picture's bytes are kept; the HTML carries a key (`image:N`) the pipeline turns into a file name
       convertImage: mammoth.images.imgElement(async (img) => {
         images.push({ bytes: await img.readAsBuffer(), contentType: img.contentType });
-        return { src: `image:${images.length}`, ...(img.altText?.trim() ? { alt: img.altText.trim() } : {}) };
+        const alt = (img as typeof img & { altText?: string }).altText?.trim(); // the picture's description (not in mammoth's types)
+        return { src: `image:${images.length}`, ...(alt ? { alt } : {}) };
       }),
     });
     html = r.value;
@@ -52,6 +54,16 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Structu
   if (!src.text.trim()) throw new ImportError(`${name}: the Word document has no text; check it is the report draft`);
   src.assets = new Map(images.map((im, i) => [`image:${i + 1}`, { bytes: im.bytes, ext: extensionOf(im.contentType) }]));
   return src;
+}
+
+/** A Word draft as the pipeline's input: its text and structure, hashed as given. */
+export interface DocxInput extends StructuredSource {
+  /** sha256 of the .docx as given */
+  sha256: string;
+}
+
+export async function readDocxInput(bytes: Uint8Array, name: string): Promise<DocxInput> {
+  return { ...(await readDocx(bytes, name)), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 function extensionOf(contentType: string): string {

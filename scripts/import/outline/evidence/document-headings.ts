@@ -21,7 +21,7 @@ function headingMatches(lines: Line[]): EntryMatch[] {
   const top = Math.min(...heads.map((h) => h.level));
   return heads.map((h) => {
     const { number, title } = splitNumber(lines[h.i].text);
-    return { entry: { title, level: h.level - top + 1, ...(number ? { number } : {}) }, line: h.i, lines: [h.i], score: 1 };
+    return { entry: { title, level: h.level - top + 1, line: h.i, ...(number ? { number } : {}) }, line: h.i, lines: [h.i], score: 1 };
   });
 }
 
