@@ -18,6 +18,7 @@ import { readSource, toLines } from '../../../scripts/import/read-source.ts';
 import { mdxSyntaxError } from '../../../src/lib/mdx-syntax.ts';
 import type { Lang } from '../../../scripts/import/types.ts';
 import { splitNumber } from '../../../scripts/import/outline/contents-page.ts';
+import { readPdfInput } from '../../../scripts/import/read/pdf-input.ts';
 import { ROOT } from './helpers.ts';
 
 const ROUTES = join(ROOT, 'tests/fixtures/import/routes');
@@ -43,19 +44,26 @@ async function importDocx(file: string, lang: Lang): Promise<{ doc: StructuredSo
 /** A GFM table row as the MDX writer prints it. */
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
-describe.each(dirs(ROUTES))('route fixture %s: DOCX vs text', (name) => {
+describe.each(dirs(ROUTES))('route fixture %s: DOCX vs text vs PDF', (name) => {
   const dir = join(ROUTES, name);
   const src = sourceOf(dir);
   let docx: PipelineResult;
   let text: PipelineResult;
+  let pdf: PipelineResult;
+  let pdfText = '';
   beforeAll(async () => {
     docx = (await importDocx(join(dir, 'report.docx'), src.lang)).r;
     text = importText(readFileSync(join(dir, 'report.txt')), src.lang, 'report.txt');
+    const p = await readPdfInput(readFileSync(join(dir, 'report.pdf')), 'report.pdf');
+    pdfText = p.text;
+    const inputs = reportInputs(p.text, src.lang, parseOverrides('', '(none)'), null, ROOT); // as the CLI runs it
+    pdf = runPipeline(p.text, src.lang, inputs.ov, 'report.pdf', { catalogue: inputs.catalogue, aspects: inputs.aspects, facts: p.facts, sha256: p.sha256, warnings: p.warnings });
   });
 
-  it('gives the same sections (ids, titles, numbers) as the text extraction', () => {
+  it('gives the same sections (ids, titles, numbers) as the text extraction and the PDF', () => {
     const outline = (r: PipelineResult) => r.sections.map((s) => ({ id: s.id, title: s.title, number: s.number, chapter: s.chapter }));
     expect(outline(docx)).toEqual(outline(text));
+    expect(outline(docx)).toEqual(outline(pdf));
     // and every chapter heading of the source is a unit
     const h1 = blocksOf(src).filter((b) => 'h1' in b).map((b) => b.h1 as string);
     expect(docx.sections.filter((s) => s.number).map((s) => ({ number: s.number, title: s.title }))).toEqual(h1.map((t) => { const p = splitNumber(t); return { number: p.number, title: p.title }; }));
@@ -68,22 +76,28 @@ describe.each(dirs(ROUTES))('route fixture %s: DOCX vs text', (name) => {
     expect(docx.outline.unmatched).toEqual([]);
   });
 
-  it('keeps ≥ 99.5% of the document text and of the text extraction', () => {
+  it('keeps ≥ 99.5% of the document text, of the text extraction and of the PDF text', () => {
     expect(docx.fidelity.fidelity).toBeGreaterThanOrEqual(0.995);
     // the text route's source (furniture it dropped aside) found in the DOCX route's output
     const dropped = new Set(text.dropped.map((d) => d.line));
     const lines = toLines(readSource(readFileSync(join(dir, 'report.txt')))).filter((l) => !dropped.has(l.n)).map((l) => l.text);
     const out = docx.sections.map((s) => (s.number ? s.number + ' ' : '') + s.title + '\n' + bodyOf(s.mdx)).join('\n');
     expect(fidelity(lines, out).fidelity).toBeGreaterThanOrEqual(0.995);
+    // and the PDF's text (its furniture aside)
+    const pdfDropped = new Set(pdf.dropped.map((d) => d.line));
+    const pdfLines = toLines(readSource(pdf.sections.length ? pdfText : '')).filter((l) => !pdfDropped.has(l.n)).map((l) => l.text);
+    expect(fidelity(pdfLines, out).fidelity).toBeGreaterThanOrEqual(0.995);
   });
 
-  it('keeps each table as a table: header and every row, cell by cell', () => {
+  it('keeps each table as a table: header and every row, cell by cell, in the section the PDF has it', () => {
     const tables = blocksOf(src).filter((b) => 'table' in b).map((b) => b.table);
     expect(tables.length).toBeGreaterThan(0);
-    const all = docx.sections.map((s) => s.mdx).join('\n');
     for (const t of tables) {
-      expect(all).toContain(`${row(t.header)}\n${row(t.header.map(() => '-'))}\n${t.rows.map(row).join('\n')}\n`);
-      expect(all).toContain(`**${t.caption}**`);
+      const s = docx.sections.find((x) => x.mdx.includes(row(t.header)))!;
+      expect(s, t.caption).toBeDefined();
+      expect(s.mdx).toContain(`${row(t.header)}\n${row(t.header.map(() => '-'))}\n${t.rows.map(row).join('\n')}\n`);
+      expect(s.mdx).toContain(`**${t.caption}**`);
+      expect(pdf.sections.find((x) => x.id === s.id)!.mdx).toContain(t.rows[0][0]);
     }
   });
 
