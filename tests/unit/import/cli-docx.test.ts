@@ -13,6 +13,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Document, Packer, Paragraph } from 'docx';
 import { ROOT } from './helpers.ts';
+import { checkContent } from '../../../src/lib/content-check.ts';
+import { loadEditions } from '../../../src/lib/frameworks.ts';
+import { readContentFiles } from '../../../scripts/lib/content-files.ts';
 
 const cli = (args: string[], cwd = ROOT) => {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], { cwd, encoding: 'utf8' });
@@ -24,7 +27,7 @@ const DRAFT = join(ROOT, 'tests/fixtures/import/docx/zh-hant-draft/report.docx')
 
 describe('import CLI with a .docx', () => {
   it('writes the sections and the pictures beside them; report.yaml names the .docx; a re-run writes nothing', () => {
-    const out = join(tmp, 'ok');
+    const out = join(tmp, 'content/reports/greenridge/2024');
     const r = cli([DRAFT, '--issuer', 'greenridge', '--year', '2024', '--out', out]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/outline: contents page at line \d+, 7 entries; 7 matched \(100%\), 7 in order \(100%\); from document headings/);
@@ -40,7 +43,11 @@ describe('import CLI with a .docx', () => {
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/\(10 file\(s\) unchanged\)/);
     expect(again.out).not.toMatch(/^\s+(create|overwrite|update|delete) /m);
-  });
+    // what it wrote passes npm run check's content checks (schemas, MDX, parity) with its issuer file
+    mkdirSync(join(tmp, 'content/issuers'), { recursive: true });
+    writeFileSync(join(tmp, 'content/issuers/greenridge.yaml'), 'id: greenridge\nstockCode: "02279"\nname: { zh-Hant: 翠嶺物流控股有限公司 }\nshortName: { zh-Hant: 翠嶺物流 }\n');
+    expect(checkContent(readContentFiles(tmp), loadEditions()).filter((p) => p.severity === 'error')).toEqual([]);
+  }, 120_000);
 
   // name → bytes, why (the message's reason); the file name is what the user typed
   const good = () => readFileSync(DRAFT);
