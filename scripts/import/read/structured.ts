@@ -7,7 +7,8 @@
  * MDX stages then run on it as on any text; only the blocks are taken from the document, not guessed.
  *
  * Units: headings down to the depth of the document's own contents (its `toc N` paragraphs) cut
- * units, as the printed contents page does for a text; without a contents, Heading 1 and 2.
+ * units, as the printed contents page does for a text; without a contents, the top two heading
+ * levels (Heading 1 and 2, or 2 and 3 in a draft whose top heading is Heading 2).
  * Footnote definitions follow the first block that refers to them, so they land in its unit.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
@@ -77,6 +78,8 @@ export function structuredText(tree: Root): StructuredSource {
   }
   const tocLevels = [...collect(tree, (e) => classes(e).find((c) => /^toc\d$/.test(c)))].map((c) => Number(c.slice(3)));
   const depth = tocLevels.length ? Math.min(3, Math.max(...tocLevels)) : DEFAULT_UNIT_DEPTH;
+  // levels count from the document's top heading (a draft may start at Heading 2)
+  const top = Math.min(7, ...[...collect(tree, (e) => /^h([1-6])$/.exec(e.tagName)?.[1])].map(Number));
 
   const block = (lines: string[], doc: DocLine) => {
     if (out.length) out.push({ text: '' });
@@ -108,7 +111,7 @@ export function structuredText(tree: Root): StructuredSource {
       if (!isEl(n)) continue;
       const h = /^h([1-6])$/.exec(n.tagName);
       if (h) {
-        const level = Number(h[1]);
+        const level = Number(h[1]) - top + 1;
         const t = inline(n.children);
         const line = lineOf(t.line);
         if (line) block([line], { heading: level, unit: level <= depth, block: { kind: 'heading', level: level <= depth + 1 ? 2 : 3, text: blockOf(t.block).replace(/\n/g, ' '), page: 0 } });
