@@ -10,6 +10,7 @@ import type { BlockContent, FootnoteDefinition, Heading, ListItem, PhrasingConte
 // (remark-mdx's types add the MDX nodes, `mdxJsxFlowElement`, to mdast's content types)
 import type {} from 'remark-mdx';
 import type { Block } from './types.ts';
+import { ALT_TEXT_MARKER } from '../../src/lib/content-markers.ts';
 
 type Of<K extends Block['kind']> = Extract<Block, { kind: K }>;
 
@@ -109,7 +110,7 @@ function box(b: Of<'box'>, notes: FootnoteDefinition[]): Extract<RootContent, { 
 function image(b: Of<'image'>): RootContent[] {
   const img: RootContent = { type: 'paragraph', children: [{ type: 'image', url: b.src, alt: b.alt }] };
   if (b.alt) return [img];
-  return [{ type: 'mdxFlowExpression', value: `/* ALT TEXT NEEDED: describe ${b.src} (the Word document gives none) */` }, img];
+  return [{ type: 'mdxFlowExpression', value: `/* ${ALT_TEXT_MARKER}: describe ${b.src} (the Word document gives none) */` }, img];
 }
 
 function footnote(b: Of<'footnote'>): FootnoteDefinition {

@@ -11,6 +11,7 @@ import { applicableEdition, isDeleted, type FrameworkEdition } from './framework
 import { extractNumbers, numberDifferences } from './number-parity.ts';
 import { mdxSyntaxError } from './mdx-syntax.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { ALT_TEXT_MARKER } from './content-markers.ts';
 import { reviewConversion, type AllowEntry, type Alternatives, type AuthoredText, type ConvertedText } from './conversion-review.ts';
 import type { Script, TextConverter } from './script-convert.ts';
 
@@ -123,6 +124,9 @@ export function checkContent(files: ContentFile[], editions: readonly FrameworkE
     text.split('\n').forEach((line, i) => {
       if (line.includes(SCAFFOLD_MARKER)) {
         problems.push({ file: path, line: i + 1, message: `not written yet: replace the ${SCAFFOLD_MARKER} marker left by npm run new-report` });
+      }
+      if (line.includes(ALT_TEXT_MARKER)) {
+        problems.push({ file: path, line: i + 1, severity: 'warning', message: `picture without alt text: give it one in the Word draft and import again (or describe it between the [] of the image below and delete this line)` });
       }
     });
     const norm = path.replaceAll('\\', '/');

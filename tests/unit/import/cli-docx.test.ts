@@ -46,7 +46,12 @@ describe('import CLI with a .docx', () => {
     // what it wrote passes npm run check's content checks (schemas, MDX, parity) with its issuer file
     mkdirSync(join(tmp, 'content/issuers'), { recursive: true });
     writeFileSync(join(tmp, 'content/issuers/greenridge.yaml'), 'id: greenridge\nstockCode: "02279"\nname: { zh-Hant: 翠嶺物流控股有限公司 }\nshortName: { zh-Hant: 翠嶺物流 }\n');
-    expect(checkContent(readContentFiles(tmp), loadEditions()).filter((p) => p.severity === 'error')).toEqual([]);
+    const problems = checkContent(readContentFiles(tmp), loadEditions());
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // the picture without alt text is a warning at its line
+    const alt = problems.filter((p) => /picture without alt text/.test(p.message));
+    expect(alt.map((p) => [p.file.replace(/^.*content\//, ''), p.severity])).toEqual([['reports/greenridge/2024/zh-Hant/05-c01-s02.mdx', 'warning']]);
+    expect(readFileSync(join(out, 'zh-Hant/05-c01-s02.mdx'), 'utf8').split('\n')[alt[0].line - 1]).toMatch(/ALT TEXT NEEDED/);
   }, 120_000);
 
   // name → bytes, why (the message's reason); the file name is what the user typed
