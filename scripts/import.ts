@@ -223,7 +223,7 @@ export function main(argv: string[], cwd = process.cwd(), prepared?: PreparedInp
     }
     const lines: string[] = [];
     lines.push(`${profile.summary}${ovFile ? '' : '; no overrides file: outline detected'}`);
-    lines.push(`${relative(cwd, file)} (${lang}): ${r.pageCount} pages, ${r.sections.length} sections, ${r.index.filter((x) => x.kind === 'gd' || x.kind === 'kpi').length} ESG index rows`);
+    lines.push(`${relative(cwd, file)} (${lang}): ${doc ? 'Word document (no pages)' : `${r.pageCount} pages`}, ${r.sections.length} sections, ${r.index.filter((x) => x.kind === 'gd' || x.kind === 'kpi').length} ESG index rows`);
     for (const s of r.sections) lines.push(`  ${s.file}  ${s.number ? s.number + ' ' : ''}${s.title}  (${s.chars} chars${s.frameworks?.hkex.length ? ', ' + s.frameworks.hkex.join(' ') : ''})`);
     lines.push(outlineSummary(r.outline));
     lines.push(...metaSummary(meta, ov.report ?? {}, lang));
@@ -266,7 +266,9 @@ export function outlineSummary(o: OutlineCheck): string {
   const largest = `largest unit ${(o.largestUnitShare * 100).toFixed(1)}% of the text`;
   if (!o.entries) return `outline: no contents page printed; from ${o.source}; ${largest}`;
   const pct = (n: number) => `${((n / o.entries) * 100).toFixed(0)}%`;
-  return `outline: contents page at line ${o.contentsLine}, ${o.entries} entries; ${o.matched} matched (${pct(o.matched)}), ${o.inOrder} in order (${pct(o.inOrder)}); from ${o.source}; ${largest}${o.unmatched.length ? `; not found: ${o.unmatched.join('; ')}` : ''}`;
+  // a Word draft's contents has no line the user sees
+  const where = o.source === 'document headings' ? "the document's contents" : `contents page at line ${o.contentsLine}`;
+  return `outline: ${where}, ${o.entries} entries; ${o.matched} matched (${pct(o.matched)}), ${o.inOrder} in order (${pct(o.inOrder)}); from ${o.source}; ${largest}${o.unmatched.length ? `; not found: ${o.unmatched.join('; ')}` : ''}`;
 }
 
 const META_FIELDS = ['title', 'yearLabel', 'period', 'hkexEdition', 'stockCode', 'issuerName'] as const;
