@@ -206,7 +206,7 @@ describe('type size as outline evidence', () => {
 });
 
 // each case runs the CLI in a child process (node start-up and the importer's imports: seconds)
-describe('bad PDFs: one line naming the file and what to do, exit 1, nothing written', { timeout: 120_000 }, () => {
+describe('bad PDFs: one line naming the file and what to do, exit 1, nothing written; restricted and partly scanned ones import', { timeout: 120_000 }, () => {
   const tmp = mkdtempSync(join(tmpdir(), 'import-pdf-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const cli = (file: string, out: string) => {
@@ -232,6 +232,10 @@ describe('bad PDFs: one line naming the file and what to do, exit 1, nothing wri
     expect(lines[0]).toContain(file.replace(`${ROOT}/`, '').split('/').pop());
     expect(lines[0]).toMatch(message);
     expect(existsSync(out)).toBe(false);
+  });
+  it('a PDF whose owner password denies printing and copying (no user password) imports like the original', async () => {
+    const restricted = await readPdfInput(readFileSync(join(ERRORS, 'restricted.pdf')), 'restricted.pdf');
+    expect(restricted.text).toBe(pdf.get('en-waterworks')!.text);
   });
   it('a scanned page inside a PDF with text: imported, the page reported by number', () => {
     const out = join(tmp, 'out-mixed');
