@@ -110,7 +110,9 @@ export function main(argv: string[], cwd = process.cwd(), prepared?: PreparedInp
   try {
     const file = resolve(cwd, args.file);
     const data = prepared ? Buffer.from(prepared.text) : readInput(file, args.file);
-    const profile = detectInput(data, relative(cwd, file) || file, args.lang);
+    const detected = detectInput(data, relative(cwd, file) || file, args.lang);
+    // a PDF's layout is read, not detected from the text
+    const profile = prepared ? { ...detected, summary: detected.summary.replace(/, layout .*$/, `, layout read from the PDF (${prepared.pages} pages: page numbers, running headers, type sizes and columns by position)`) } : detected;
     const lang: Lang = profile.lang;
     const out = resolve(cwd, args.out ?? join('content/reports', args.issuer, args.year));
     const ovCandidates = args.overrides ? [resolve(cwd, args.overrides)] : [join(dirname(file), 'overrides.yaml'), join(out, 'source/overrides.yaml')];
