@@ -126,7 +126,11 @@ export function main(argv: string[], cwd = process.cwd(), prepared?: PreparedInp
     const data = prepared ? Buffer.from(prepared.text) : readInput(file, args.file);
     const doc = prepared && 'assets' in prepared ? prepared : undefined; // a Word draft: its structure and pictures
     const pdf = prepared && 'facts' in prepared ? prepared : undefined;
-    const profile = detectInput(data, relative(cwd, file) || file, args.lang);
+    const detected = detectInput(data, relative(cwd, file) || file, args.lang);
+    // a PDF's or a Word document's layout is read, not detected from the text
+    const profile = pdf ? { ...detected, summary: detected.summary.replace(/, layout .*$/, `, layout read from the PDF (${pdf.pages} pages: page numbers, running headers, type sizes and columns by position)`) }
+      : doc ? { ...detected, summary: detected.summary.replace(/, layout .*$/, ', structure read from the Word document (heading styles, tables, lists, footnotes, pictures)') }
+      : detected;
     const lang: Lang = profile.lang;
     const out = resolve(cwd, args.out ?? join('content/reports', args.issuer, args.year));
     const ovCandidates = args.overrides ? [resolve(cwd, args.overrides)] : [join(dirname(file), 'overrides.yaml'), join(out, 'source/overrides.yaml')];

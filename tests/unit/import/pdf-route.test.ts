@@ -4,7 +4,8 @@
  * (tests/fixtures/import/routes/README.md), and the error cases made with qpdf and Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -205,7 +206,7 @@ describe('type size as outline evidence', () => {
 });
 
 // each case runs the CLI in a child process (node start-up and the importer's imports: seconds)
-describe('bad PDFs: one line naming the file and what to do, exit 1, nothing written', { timeout: 120_000 }, () => {
+describe('bad PDFs: one line naming the file and what to do, exit 1, nothing written; restricted and partly scanned ones import', { timeout: 120_000 }, () => {
   const tmp = mkdtempSync(join(tmpdir(), 'import-pdf-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const cli = (file: string, out: string) => {
@@ -232,11 +233,43 @@ describe('bad PDFs: one line naming the file and what to do, exit 1, nothing wri
     expect(lines[0]).toMatch(message);
     expect(existsSync(out)).toBe(false);
   });
+  it('a PDF whose owner password denies printing and copying (no user password) imports like the original', async () => {
+    const restricted = await readPdfInput(readFileSync(join(ERRORS, 'restricted.pdf')), 'restricted.pdf');
+    expect(restricted.text).toBe(pdf.get('en-waterworks')!.text);
+  });
   it('a scanned page inside a PDF with text: imported, the page reported by number', () => {
     const out = join(tmp, 'out-mixed');
     const r = cli(join(ERRORS, 'mixed.pdf'), out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/page 7 of the file: no text layer .*OCR/);
     expect(existsSync(join(out, 'report.yaml'))).toBe(true);
+  });
+});
+
+describe('the guide: you have the filed PDF (docs/ir-guide.md)', { timeout: 180_000 }, () => {
+  it('imports the PDF from source/ into the report folder, records its hash, and a re-run changes nothing', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'import-guide-'));
+    try {
+      const src = join(tmp, 'content/reports/evergrove/2024/source');
+      mkdirSync(src, { recursive: true });
+      const pdfFile = join(src, 'evergrove-2024.en.pdf');
+      copyFileSync(join(ROUTES, 'en-waterworks/report.pdf'), pdfFile);
+      const cli = (...more: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), 'content/reports/evergrove/2024/source/evergrove-2024.en.pdf', '--issuer', 'evergrove', '--year', '2024', ...more], { cwd: tmp, encoding: 'utf8' });
+      const dry = cli('--dry-run');
+      expect(dry.status, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(/dry run: would write/);
+      expect(existsSync(join(tmp, 'content/reports/evergrove/2024/en'))).toBe(false);
+      const real = cli();
+      expect(real.status, real.stderr).toBe(0);
+      const out = join(tmp, 'content/reports/evergrove/2024');
+      expect(readdirSync(join(out, 'en')).sort()).toEqual(viaPdf.get('en-waterworks')!.sections.map((s) => s.file.replace(/^en\//, '')).sort());
+      const report = parse(readFileSync(join(out, 'report.yaml'), 'utf8'));
+      expect(report.sources).toEqual([{ lang: 'en', file: 'source/evergrove-2024.en.pdf', sha256: createHash('sha256').update(readFileSync(pdfFile)).digest('hex') }]);
+      const again = cli('--dry-run');
+      expect(again.status).toBe(0);
+      expect(again.stdout).not.toMatch(/^\s+(create|overwrite|update|delete) /m);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
