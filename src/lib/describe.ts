@@ -10,7 +10,8 @@ export function describeSection(mdxBody: string, maxLength = 160): string {
     .replace(/^[ \t]*<\/?[A-Za-z][\w.:-]*(?:\s[^>]*)?>[ \t]*$/gm, '')
     .split(/\n{2,}/)
     .map((block) => block.trim())
-    .filter((block) => block !== '' && !/^(#|<|\||>|```|\[\^|import |export )/.test(block))
+    // MDX comments (`{/* … */}`: markers for the author) and pictures (`![alt](src)`) are not prose
+    .filter((block) => block !== '' && !/^(#|<|\||>|```|\[\^|import |export |\{\/\*|!\[)/.test(block))
     .map((block) =>
       block
         .replace(/^[-*+]\s+|^\d+\.\s+/gm, '')

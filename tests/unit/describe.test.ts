@@ -12,6 +12,10 @@ describe('describeSection', () => {
     const body = '<aside class="box">\n  ### Box title\n\n  S\\&P \\<Global> \\{x} 1\\. a\\_b\n\n  &#x69;mport is prose\n</aside>\n\n* after\n';
     expect(describeSection(body)).toBe('S&P <Global> {x} 1. a_b import is prose after');
   });
+  it('leaves out pictures and MDX comments (the importer\'s ALT TEXT NEEDED marker)', () => {
+    const body = 'Packaging is recycled.\n\n{/* ALT TEXT NEEDED: describe ./c01-2.png (the Word document gives none) */}\n\n![](./c01-2.png)\n\n![Solar roof](./c01-1.png)\n\nThen sorted.\n';
+    expect(describeSection(body)).toBe('Packaging is recycled. Then sorted.');
+  });
   it('cuts English at a word boundary and Chinese at a sentence end', () => {
     const en = 'word '.repeat(60);
     const out = describeSection(en, 50);
@@ -24,7 +28,8 @@ describe('describeSection', () => {
     const files: string[] = [];
     for (const issuer of readdirSync(root)) for (const year of readdirSync(join(root, issuer))) for (const lang of ['en', 'zh-Hant', 'zh-Hans']) {
       const dir = join(root, issuer, year, lang);
-      try { for (const f of readdirSync(dir)) files.push(join(dir, f)); } catch { /* edition not authored */ }
+      // sections only: an imported Word draft's pictures sit beside them
+      try { for (const f of readdirSync(dir)) if (f.endsWith('.mdx')) files.push(join(dir, f)); } catch { /* edition not authored */ }
     }
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
