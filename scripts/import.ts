@@ -100,7 +100,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     readSource(data, relative(cwd, file) || file); // bad input stops here, with its one-line message
     const inputs = reportInputs(data, lang, ov, existingReport, ROOT);
     const meta = inputs.meta;
-    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects });
+    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects, codes: inputs.codes });
 
     // plan
     const plan = new Map<string, string>();

@@ -34,7 +34,7 @@ function run(i: Imp): PipelineResult {
     // as the CLI imports: overrides, then report.yaml as committed, then what the text says (report-inputs.ts)
     const data = readFileSync(i.src);
     const inp = reportInputs(data, i.lang, parseOverrides(existsSync(i.ov) ? readFileSync(i.ov, 'utf8') : ''), readFileSync(join(i.dir, 'report.yaml'), 'utf8'), ROOT);
-    cache.set(i.key, runPipeline(data, i.lang, inp.ov, i.src, { catalogue: inp.catalogue, aspects: inp.aspects }));
+    cache.set(i.key, runPipeline(data, i.lang, inp.ov, i.src, { catalogue: inp.catalogue, aspects: inp.aspects, codes: inp.codes }));
   }
   return cache.get(i.key)!;
 }
