@@ -96,11 +96,11 @@ function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, g
 }
 
 /** Tags of a framework index added to a unit's tags (each key's codes kept unique, printed order). */
-function withIndexTags(base: Record<string, string[]>, extra: Record<string, string[]> | undefined): Record<string, string[]> {
+function withIndexTags<T extends Record<string, string[]>>(base: T, extra: Record<string, string[]> | undefined): T {
   if (!extra) return base;
-  const out = { ...base };
+  const out: Record<string, string[]> = { ...base };
   for (const [key, codes] of Object.entries(extra)) out[key] = [...new Set([...(out[key] ?? []), ...codes])];
-  return out;
+  return out as T;
 }
 
 export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[]; aspects?: AspectItem[]; codes?: CatalogueItem[] } = {}): PipelineResult {
@@ -229,7 +229,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       order,
       chapter: c.spec.part,
       pages: metas[k].pages,
-      frameworks: withIndexTags(named
+      frameworks: withIndexTags<{ hkex: string[]; [other: string]: string[] }>(named
         ? { hkex: named.hkex.get(c.spec.id) ?? [], gri: named.gri.get(c.spec.id) ?? [] }
         : { hkex: tags.get(c.spec.id) ?? [] }, fwIndex?.tags.get(c.spec.id)),
     };
