@@ -56,13 +56,14 @@ const SASB_CODE = /\b[A-Z]{2}-[A-Z]{2}-(?:\d{3}[a-z]\.\d+|000\.[A-Z])\b/g;
 const GRI_CODE = /(?<![\w.-])\d{1,3}-\d{1,2}(?![\w.-])/g;
 const SDG_CODE = /(?<![\w.-])(?:1[0-7]|[1-9])(?:\.[0-9a-z]{1,2})?(?![\w.-])/g;
 const LIST_SPLIT = /[,，、;；\s]+/;
+const NAME_SPLIT = /\s*[,，、;；]\s*/;
 
 /** The codes a cell lists for a framework. */
 export function cellCodes(key: FrameworkKey, cell: string, titles: CatalogueItem[]): string[] {
   const out: string[] = [];
   if (key === 'hkex') {
     out.push(...(cell.match(HKEX_CODE) ?? []));
-    for (const part of cell.replace(HKEX_CODE, ' ').split(LIST_SPLIT).filter((p) => /\p{L}/u.test(p))) {
+    for (const part of cell.replace(HKEX_CODE, ' ').split(NAME_SPLIT).filter((p) => /\p{L}/u.test(p))) {
       const hit = titles.find((t) => !/^[ABD]/.test(t.code) && t.titles.some((x) => norm(x) === norm(part)));
       if (hit) out.push(hit.code);
     }

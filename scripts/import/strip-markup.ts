@@ -9,11 +9,13 @@ import type { Line, Repair } from './types.ts';
 
 const ELEMENTS = 'ul|ol|li|p|br|div|span|b|i|u|strong|em|sup|sub|small|font|table|thead|tbody|tfoot|tr|td|th|hr';
 const ATTR = String.raw`\s+[a-zA-Z-]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?`;
-const TAG = new RegExp(String.raw`<\/?(?:${ELEMENTS})(?:${ATTR})*\s*\/?>`, 'gi');
+const TAG_SOURCE = String.raw`<\/?(?:${ELEMENTS})(?:${ATTR})*\s*\/?>`;
+const TAG = new RegExp(TAG_SOURCE, 'gi');
+const HAS_TAG = new RegExp(TAG_SOURCE, 'i');
 
 /** The text without HTML tags (each tag becomes a space where it separates words), or the same string. */
 export function withoutMarkup(s: string): string {
-  if (!s.includes('<')) return s;
+  if (!HAS_TAG.test(s)) return s;
   return s.replace(TAG, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
