@@ -1,7 +1,7 @@
 /**
- * Importer CLI: text extraction of an HKEX ESG report → MDX sections + report.yaml.
+ * Importer CLI: text extraction (or the filed PDF) of an HKEX ESG report → MDX sections + report.yaml.
  *
- *   npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>]
+ *   npm run import -- <text file | report.pdf> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>]
  *                     [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]
  *
  * See docs/importer.md.
@@ -19,13 +19,14 @@ import { ImportError, LANGS, type Lang } from './import/types.ts';
 import { writeKpiData } from './import/kpi-data.ts';
 import type { ReportMeta } from './import/report-meta.ts';
 import { readSource } from './import/read-source.ts';
+import { readPdfInput, type PreparedInput } from './import/read/pdf-input.ts';
 import { formatRedirects, mergeRedirects, planRedirects, type PlannedRedirect, type SectionText } from './import/redirects.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { redirectsFileSchema } from '../src/lib/schemas.ts';
 import { REDIRECTS_FILE } from '../src/lib/redirect-files.ts';
 import type { Redirect } from '../src/lib/redirects.ts';
 
-const USAGE = 'usage: npm run import -- <text file> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
+const USAGE = 'usage: npm run import -- <text file | report.pdf> --issuer <id> --year <label> [--lang <en|zh-Hant|zh-Hans>] [--out DIR] [--overrides FILE] [--dry-run] [--force] [--json]';
 
 class UsageError extends Error {}
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -71,7 +72,29 @@ function readInput(file: string, shown: string): Buffer {
   return readFileSync(file);
 }
 
-export function main(argv: string[], cwd = process.cwd()): number {
+/** The CLI: a PDF is read and laid out first (import/read/pdf-input.ts), then the same run as for text. */
+export async function run(argv: string[], cwd = process.cwd()): Promise<number> {
+  let prepared: PreparedInput | undefined;
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return main(argv, cwd); // main reports usage errors
+    throw e;
+  }
+  if (/\.pdf$/i.test(args.file)) {
+    try {
+      prepared = await readPdfInput(readInput(resolve(cwd, args.file), args.file), args.file);
+    } catch (e) {
+      // anything pdf.js throws beyond the cases read/pdf.ts names is still one line about the file
+      console.error(`import: ${e instanceof ImportError ? e.message : `${args.file}: the PDF cannot be read (${(e as Error).message}); download it again, or import a text extraction`}`);
+      return 1;
+    }
+  }
+  return main(argv, cwd, prepared);
+}
+
+export function main(argv: string[], cwd = process.cwd(), prepared?: PreparedInput): number {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -86,8 +109,10 @@ export function main(argv: string[], cwd = process.cwd()): number {
   }
   try {
     const file = resolve(cwd, args.file);
-    const data = readInput(file, args.file);
-    const profile = detectInput(data, relative(cwd, file) || file, args.lang);
+    const data = prepared ? Buffer.from(prepared.text) : readInput(file, args.file);
+    const detected = detectInput(data, relative(cwd, file) || file, args.lang);
+    // a PDF's layout is read, not detected from the text
+    const profile = prepared ? { ...detected, summary: detected.summary.replace(/, layout .*$/, `, layout read from the PDF (${prepared.pages} pages: page numbers, running headers, type sizes and columns by position)`) } : detected;
     const lang: Lang = profile.lang;
     const out = resolve(cwd, args.out ?? join('content/reports', args.issuer, args.year));
     const ovCandidates = args.overrides ? [resolve(cwd, args.overrides)] : [join(dirname(file), 'overrides.yaml'), join(out, 'source/overrides.yaml')];
@@ -100,7 +125,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
     readSource(data, relative(cwd, file) || file); // bad input stops here, with its one-line message
     const inputs = reportInputs(data, lang, ov, existingReport, ROOT);
     const meta = inputs.meta;
-    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects, codes: inputs.codes });
+    const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, { catalogue: inputs.catalogue, aspects: inputs.aspects, codes: inputs.codes, ...(prepared ? { facts: prepared.facts, sha256: prepared.sha256, warnings: prepared.warnings } : {}) });
 
     // plan
     const plan = new Map<string, string>();
@@ -283,5 +308,5 @@ function parseOverridesSafe(y: string): any {
 }
 
 if (import.meta.main ?? process.argv[1] === new URL(import.meta.url).pathname) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 }

@@ -9,6 +9,7 @@ import { collapseSpaced, collapseSpacedLine } from './repair-letterspacing.ts';
 import { findTable, isLabelish, parseRow, tableHead } from './tables.ts';
 import { parallelLines, phraseLine } from './label-clouds.ts';
 import { continuesHeading, doubtHeading, type DoubtedHeading } from './heading-continues.ts';
+import { bodySize, typesetHeading } from './type-size.ts';
 
 const FUNCTION_END = /\b(of|the|and|to|in|for|a|an|with|by|as|at|on|from|or|that|its|our|is|are|be|can|which|will)$/i;
 
@@ -35,6 +36,8 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
   };
   const n = lines.length;
   const { latin } = opts;
+  const body = bodySize(lines);
+  const topHeading = Math.max(0, ...lines.filter((l) => typesetHeading(l, body)).map((l) => l.size!));
   const nextNB = (j: number) => { while (j < n && !lines[j].text) j++; return j; };
   const prevNB = (j: number) => { while (j >= 0 && !lines[j].text) j--; return j; };
   const ref = (i: number) => {
@@ -174,6 +177,16 @@ export function buildBlocks(input: Line[], opts: BuildOptions): Block[] {
       } else {
         blocks.push({ kind: 'heading', level: 3, text: `${sec.number} ${title}`, page });
       }
+      i = j;
+      continue;
+    }
+    // a heading by its type size (a PDF): lines of one heading size one under the other are one title;
+    // the largest heading size of the chapter is `##`, smaller ones `###`
+    if (typesetHeading(l, body)) {
+      let text = l.text;
+      let j = i + 1;
+      while (j < n && lines[j].size === l.size && typesetHeading(lines[j], body)) { text = joinAt(text, lines[j].text, lines[j - 1].trail, lines[j - 1]); j++; }
+      blocks.push({ kind: 'heading', level: l.size! >= topHeading! ? 2 : 3, text, page });
       i = j;
       continue;
     }

@@ -31,6 +31,8 @@ import { countKeys, mayDrop, mergeContinued, obeyFurnitureRule, runningHeaderLay
 import { buildEnglishBlocks, pagesOf } from './english-outline.ts';
 import type { ContentsPage } from './outline/contents-page.ts';
 import type { OutlineCheck } from './outline/contents-outline.ts';
+import { applyFacts } from './layout-facts.ts';
+import type { LineFacts } from './read/pdf-layout.ts';
 import { ASPECT_CODE_LINE, deriveAspectTags, type AspectItem } from './aspect-tags.ts';
 
 export interface SectionOut extends SectionMeta {
@@ -103,17 +105,32 @@ function withIndexTags<T extends Record<string, string[]>>(base: T, extra: Recor
   return out as T;
 }
 
-export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: { catalogue?: CatalogueItem[]; aspects?: AspectItem[]; codes?: CatalogueItem[] } = {}): PipelineResult {
+export interface PipelineOptions {
+  catalogue?: CatalogueItem[];
+  aspects?: AspectItem[];
+  /** every code of the edition with its titles (indexes naming a disclosure by title: framework-index.ts) */
+  codes?: CatalogueItem[];
+  /** what a structured source (a PDF, read/pdf-layout.ts) knows of each text line: pages, type, furniture */
+  facts?: LineFacts[];
+  /** hash of the file as given (a PDF), when the text is laid out from it */
+  sha256?: string;
+  /** warnings of the reader (pages without a text layer) */
+  warnings?: string[];
+}
+
+export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: PipelineOptions = {}): PipelineResult {
   const text = readSource(input, name);
-  const sha256 = createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
-  const warnings: string[] = [];
+  const sha256 = opts.sha256 ?? createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
+  const warnings: string[] = [...(opts.warnings ?? [])];
   const lines = toLines(text);
   const markup = stripMarkup(lines); // HTML tags left by the extraction (strip-markup.ts)
   const original = lines.map((l) => l.text);
   const originalN = lines.map((l) => l.n);
-  // layout `running-headers` (running-headers.ts): pages from the running headers, which are dropped
-  const rh = runningHeaderLayout(lines);
-  const pm = rh?.pm ?? splitPages(lines, ov.pageStarts?.[lang] ?? []);
+  // a laid-out PDF knows its pages and furniture (layout-facts.ts); else layout `running-headers`
+  // (running-headers.ts): pages from the running headers, which are dropped
+  const placed = opts.facts ? applyFacts(lines, opts.facts) : undefined;
+  const rh = placed ? undefined : runningHeaderLayout(lines);
+  const pm = placed?.pm ?? rh?.pm ?? splitPages(lines, ov.pageStarts?.[lang] ?? []);
   warnings.push(...pm.warnings);
 
   // chapter ranges first (needed to spare the index from furniture rules)
@@ -124,15 +141,15 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const idxFrom = indexSpec ? pm.starts.get(indexSpec.page) ?? -1 : -1;
   const after = indexSpec ? chapters[chapters.indexOf(indexSpec) + 1] : undefined;
   const idxTo = after ? pm.starts.get(after.page) ?? lines.length : lines.length;
-  const dropped = rh ? rh.dropped : dropFurniture(lines, pm.folios.map((f) => f.line), (i) => i >= idxFrom && i < idxTo && !pm.folios.some((f) => f.line === i));
+  const dropped = placed ? placed.dropped : rh ? rh.dropped : dropFurniture(lines, pm.folios.map((f) => f.line), (i) => i >= idxFrom && i < idxTo && !pm.folios.some((f) => f.line === i));
   if (auto) dropped.push(...dropNavBars(lines, nav!.lines, ov.drop ?? []));
-  if (auto && !rh && lang === 'en') dropped.push(...mergeContinued(lines)); // `(continued)` repeats without running headers
+  if (auto && !rh && !placed && lang === 'en') dropped.push(...mergeContinued(lines)); // `(continued)` repeats without running headers
   dropped.sort((a, b) => a.line - b.line);
   dropped.splice(0, dropped.length, ...obeyFurnitureRule(dropped, lines, original, warnings)); // the furniture rule
   const droppedSet = new Set(dropped.map((d) => d.line));
 
   // the outline: evidence ranked by trust (outline/index.ts)
-  const o = findOutline({ lines, lang, overrides: ov, pm, chapterOfPage: rh?.chapterOfPage, runningHeaders: !!rh, nav: nav ?? { lines: new Set(), titles: [] } });
+  const o = findOutline({ lines, lang, overrides: ov, pm, chapterOfPage: rh?.chapterOfPage, runningHeaders: !!rh || !!placed, nav: nav ?? { lines: new Set(), titles: [] } });
   warnings.push(...o.warnings);
   const cuts = o.units;
   const autoParts = o.parts;
@@ -165,7 +182,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const metas = cuts.map((c, k) => ({
     id: c.spec.id,
     // detected outlines have no reliable printed page numbers
-    pages: rh || (byContents && pagesReliable) ? pagesOf(lines, c) : auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
+    pages: rh || placed || (byContents && pagesReliable) ? pagesOf(lines, c) : auto ? undefined : { from: c.spec.page, to: (cuts[k + 1]?.spec.page ?? lastPage + 1) - 1 },
   }));
   const tags = tagSections(metas, indexRows, (s) => s.id === indexSpec?.id);
   // detected outlines: indexes that point to section names (auto-index.ts)

@@ -26,6 +26,7 @@
 import type { Line } from './types.ts';
 import type { Dropped } from './drop-furniture.ts';
 import { findFolioHeaders, type FolioHeader } from './folio-headers.ts';
+import { PLACED } from './layout-facts.ts';
 
 export const CONTINUED = /\s*[（(]\s*(?:continued|cont['’]?d\.?|續|续)\s*[)）]\s*$/i;
 export const BARE_NUMBER = /^(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$/;
@@ -67,7 +68,8 @@ export function obeyFurnitureRule(dropped: Dropped[], lines: Line[], original: s
   const counts = countKeys(original);
   const byN = new Map(lines.map((l) => [l.n, l]));
   return dropped.filter((d) => {
-    if (mayDrop(d.text, counts) || d.why === 'override drop') return true; // an explicit `drop` override is the user's call
+    // an explicit `drop` override is the user's call; a PDF's running header is proven by its place on the page
+    if (mayDrop(d.text, counts) || d.why === 'override drop' || PLACED.test(d.why)) return true;
     const l = byN.get(d.line);
     if (l && !l.text) l.text = original[d.line - 1].trim();
     warnings.push(`furniture rule: line ${d.line} "${d.text}" occurs once; kept`);

@@ -16,6 +16,9 @@ export interface Line {
   page: number;
   /** The tab-separated fields of the source line (trimmed, empty ones kept), when it holds a tab. */
   cells?: string[];
+  /** Type size in points and bold weight, where the source tells them (a PDF). */
+  size?: number;
+  bold?: boolean;
 }
 
 /** A block of the body after paragraph joining. */

@@ -18,7 +18,7 @@ const reports = readdirSync(path.join(CONTENT, 'reports')).flatMap((issuer) =>
 const issuers = [...new Set(reports.map((r) => r.issuer))];
 const read = (p: string) => parseHtml(readFileSync(path.join(DIST, p), 'utf8'));
 const attr = (el: Element, name: string) => el.properties?.[name] as string | string[] | undefined;
-const links = (tree: ReturnType<typeof read>) => findAll(tree, (e) => e.tagName === 'a').map((a) => attr(a, 'href') as string);
+const links = (tree: Parameters<typeof findAll>[0]) => findAll(tree, (e) => e.tagName === 'a').map((a) => attr(a, 'href') as string);
 
 describe('issuer pages', () => {
   it('the archive has an issuer with two reports', () => expect(issuers.some((i) => reports.filter((r) => r.issuer === i).length >= 2)).toBe(true));

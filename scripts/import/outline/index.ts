@@ -2,16 +2,19 @@
  * Stage: the outline. One function combines the evidence in a fixed order of trust:
  *
  * 0. the overrides' `chapters` list (the user's explicit outline: cut by printed page, cut-sections.ts);
- * 1. the report's contents page (evidence/contents-page.ts);
- * 2. the printed ESG index's section names and pages (evidence/esg-index.ts);
- * 3. English running-header chapter names (evidence/running-header-chapters.ts);
- * 4. English numbered and roman chapter headings (evidence/numbered-headings.ts);
- * 5. the cues of a designed layout: nav bars, cover title cloud, ToC lists, chapter ordinals,
+ * 1. the report's contents page (evidence/contents-page.ts), its entries matched in the body where
+ *    the type size (a PDF) sets headings first (match-contents.ts);
+ * 2. chapter titles by type size, where the source tells sizes (a PDF; evidence/type-headings.ts):
+ *    the strongest heading evidence once no contents page gives the outline;
+ * 3. the printed ESG index's section names and pages (evidence/esg-index.ts);
+ * 4. English running-header chapter names (evidence/running-header-chapters.ts);
+ * 5. English numbered and roman chapter headings (evidence/numbered-headings.ts);
+ * 6. the cues of a designed layout: nav bars, cover title cloud, ToC lists, chapter ordinals,
  *    strategy pages, appendix and footer titles (evidence/designed-layout.ts).
  *
  * The most trusted source that yields units gives the outline (rank.ts); the `outline:` overrides
  * demote and split units, the size guards (guards.ts) check an outline read from heading-like lines
- * (source 5, where no printed outline answers for the units), ids are assigned, and merge / rename
+ * (source 6, where no printed outline answers for the units), ids are assigned, and merge / rename
  * come last (overrides.ts).
  */
 import type { Lang, Line } from '../types.ts';
@@ -25,6 +28,7 @@ import { checkOutline, type OutlineCheck } from './contents-outline.ts';
 import type { Evidence, OutlineInput } from './types.ts';
 import { contentsPage } from './evidence/contents-page.ts';
 import { esgIndex } from './evidence/esg-index.ts';
+import { typeHeadings } from './evidence/type-headings.ts';
 import { runningHeaderChapters } from './evidence/running-header-chapters.ts';
 import { numberedHeadings } from './evidence/numbered-headings.ts';
 import { designedLayout } from './evidence/designed-layout.ts';
@@ -47,7 +51,7 @@ export interface OutlineOptions {
   nav: { lines: Set<number>; titles: string[] };
 }
 
-export type OutlineSource = 'overrides (chapters)' | 'contents page' | 'ESG index' | 'English chapter headings' | 'detected headings';
+export type OutlineSource = 'overrides (chapters)' | 'contents page' | 'type size' | 'ESG index' | 'English chapter headings' | 'detected headings';
 
 export interface OutlineResult {
   /** chapter-level units in text order (title lines already blanked) */
@@ -67,7 +71,7 @@ export interface OutlineResult {
 }
 
 /** Trust order of the detected outline; the last is read from heading-like lines and is size-guarded. */
-const SOURCES = [contentsPage, esgIndex, runningHeaderChapters, numberedHeadings, designedLayout];
+const SOURCES = [contentsPage, typeHeadings, esgIndex, runningHeaderChapters, numberedHeadings, designedLayout];
 
 export function outline(o: OutlineOptions): OutlineResult {
   const { lines, lang, overrides: ov } = o;

@@ -6,13 +6,15 @@
  * title), or a title wrapped over up to three lines. Each candidate is scored: a heading is
  * followed by running text, not by another entry's title (a chapter opener listing its sections,
  * a highlights box); it lies on the printed page the contents gives, or, where the text carries no
- * page numbers, near the share of the text that page stands for. The matched headings are the
+ * page numbers, near the share of the text that page stands for. Where the source tells type sizes
+ * (a PDF), a line set as a heading is the strongest cue and a line set as body text a weak one. The matched headings are the
  * highest-scoring chain of candidates whose lines increase with the entries' pages.
  */
 import type { Line } from '../types.ts';
 import type { ContentsEntry } from './contents-page.ts';
 import { APPENDIX_START, splitNumber } from './contents-page.ts';
 import { norm } from './titles.ts';
+import { bodySize, typesetHeading } from '../type-size.ts';
 
 export interface EntryMatch {
   entry: ContentsEntry;
@@ -48,6 +50,7 @@ export function matchContents(lines: Line[], entries: ContentsEntry[], from: num
   for (const i of body) lineKey.set(i, titleKey(lines[i].text));
   // position of each body line as a share of the body (for texts with no page numbers)
   const share = sharesOf(lines, body);
+  const typeBody = bodySize(lines);
   const pages = effectivePages(entries);
   const first = Math.min(...pages.filter((p) => p > 0));
   const last = Math.max(...entries.map((e) => e.pageEnd ?? e.page ?? 0)) + 1;
@@ -83,6 +86,8 @@ export function matchContents(lines: Line[], entries: ContentsEntry[], from: num
       if (prev !== undefined && ls[0] - prev <= 2 && /^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})\.?$/.test(lines[prev].text)) ls.unshift(prev);
       let score = sub ? 1.5 : 2;
       if (/\t/.test(lines[ls[0]].text)) score -= 1.5; // a table row
+      const typeset = typesetHeading(lines[ls[ls.length - 1]], typeBody);
+      if (typeset !== undefined) score += typeset ? 2 : -1;
       const next = body[bi + span];
       const nextText = next !== undefined ? lines[next].text : '';
       if (next !== undefined && runningText(nextText)) score += 1;
