@@ -87,6 +87,15 @@ describe('KPI series across reports', () => {
       for (const td of marked) expect(toString(td)).toMatch(/restated|重列/);
     }
   });
+  it('code pages show the issuer’s series, restatement included (D28: Scope 2 net emissions)', () => {
+    for (const locale of LOCALES) {
+      const tree = read(`${locale}/hkex/hkex-2025/D28/index.html`);
+      const body = findAll(tree, (e) => e.tagName === 'tbody' && attr(e, 'dataSeries') === '2023-scope-2-net-emissions')[0];
+      expect(body, locale).toBeDefined();
+      expect(findAll(body!, (e) => e.tagName === 'tr').map((tr) => attr(tr, 'dataSeriesReport'))).toEqual(['2023', '2025']);
+      expect(findAll(body!, (e) => attr(e, 'dataRestated') !== undefined).length).toBe(1);
+    }
+  });
   it('the JSON carries the same series', () => {
     const json = JSON.parse(readFileSync(path.join(DIST, 'data/alibaba/series.json'), 'utf8'));
     expect(json.schema).toBe('kpi-series/1');
