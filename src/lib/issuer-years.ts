@@ -5,7 +5,8 @@
  * Same topic (docs/architecture.md, *Issuers across years*): a section of another report of the
  * issuer that discloses one of the same HKEX codes (printed or derived; codes of other editions
  * mapped by the caller, A1.2 ⇄ D28), or whose title is the same after folding: script (converted to
- * Simplified), NFKC, an appendix's number (`附录一` = `附錄 1`), spacing and punctuation. Sections
+ * Simplified), NFKC, an appendix's number (`附录一` = `附錄 1`), spacing and punctuation, or holds the
+ * other's whole title (`扎实推进碳中和` ⊃ `推進碳中和`; 4+ Han characters or 10+ letters). Sections
  * sharing more codes come first; a report's parts (titles shared by many sections) are not topics.
  */
 import type { Archive, Report, Section } from './archive.ts';
@@ -39,6 +40,9 @@ export function topicKey(title: string, fold: Fold): string {
     .toLowerCase();
 }
 
+/** A title that holds the whole of another, long enough to name a topic (`扎实推进碳中和` ⊃ `推进碳中和`). */
+const contains = (a: string, b: string) => a.includes(b) && ([...b].length >= 4 && /\p{Script=Han}/u.test(b) || b.length >= 10);
+
 export interface SameTopic<E> {
   report: Report<E>;
   sections: { section: Section<E>; codes: string[]; sameTitle: boolean }[];
@@ -63,7 +67,8 @@ export function sameTopicSections<E>(
   for (const r of others) {
     const hits = sectionsOf(r).flatMap((s) => {
       const codes = [...codesOf(s, r)].filter((c) => mine.has(c));
-      const sameTitle = !!title && topicKey(s.title, fold) === title;
+      const other = topicKey(s.title, fold);
+      const sameTitle = !!title && (other === title || contains(other, title) || contains(title, other));
       return codes.length || sameTitle ? [{ section: s, codes, sameTitle }] : [];
     });
     hits.sort((a, b) => Number(b.sameTitle) - Number(a.sameTitle) || b.codes.length - a.codes.length || a.section.order - b.section.order);

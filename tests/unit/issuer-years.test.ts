@@ -42,6 +42,11 @@ describe('issuers across years', () => {
     expect(green.map((g) => g.sections.map((s) => [g.report.data.year, s.section.title, s.sameTitle]))).toEqual([[['2023', '助力建设绿水青山', true]]]);
     const back = sameTopicSections(titled(fy2023!, '附录一 ESG 关键绩效指标'), [fy2025!], sectionsOf, fold);
     expect(back[0]!.sections[0]!.section.title).toBe('附錄 1 ESG 關鍵績效指標');
+    // a title holding the other's whole title
+    const carbon = sameTopicSections(titled(fy2025!, '推進碳中和'), [fy2023!], sectionsOf, fold);
+    expect(carbon[0]!.sections.map((s) => s.section.title)).toContain('扎实推进碳中和');
+    // …but not a short one (`治理` is in many titles)
+    expect(sameTopicSections(titled(fy2025!, '公司治理架構'), [fy2023!], sectionsOf, fold)).toEqual([]);
   });
   it('links sections that disclose the same HKEX codes, most shared codes first', () => {
     const jd = archive.reports[2]!;
