@@ -144,7 +144,7 @@ export function main(argv: string[], cwd = process.cwd(), prepared?: PreparedInp
     const inputs = reportInputs(data, lang, ov, existingReport, ROOT);
     const meta = inputs.meta;
     const r = runPipeline(data, lang, inputs.ov, relative(cwd, file) || file, {
-      catalogue: inputs.catalogue, aspects: inputs.aspects,
+      catalogue: inputs.catalogue, aspects: inputs.aspects, codes: inputs.codes,
       ...(pdf ? { facts: pdf.facts, sha256: pdf.sha256, warnings: pdf.warnings } : {}),
       ...(doc ? { structure: doc.lines, sha256: doc.sha256, imageExt: new Map([...doc.assets].map(([key, a]) => [key, a.ext])) } : {}),
     });

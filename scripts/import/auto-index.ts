@@ -40,6 +40,18 @@ export function loadCatalogue(root: string, edition?: string): CatalogueItem[] {
   }));
 }
 
+/** Every item of an HKEX edition with its titles (all languages, printed variants): codes named by title in indexes. */
+export function loadCodeTitles(root: string, edition?: string): CatalogueItem[] {
+  if (!edition) return [];
+  const f = join(root, 'content/frameworks', `${edition}.yaml`);
+  if (!existsSync(f)) return [];
+  const y: any = parse(readFileSync(f, 'utf8'));
+  return (y.items ?? []).filter((i: any) => i.code && !i.deleted).map((i: any) => ({
+    code: i.code,
+    titles: [...Object.values(i.title ?? {}), ...Object.values(i.printed ?? {})].filter((t): t is string => typeof t === 'string'),
+  }));
+}
+
 /** The aspects and KPIs of an HKEX edition, for tags derived from aspect-titled sections (aspect-tags.ts). */
 export function loadAspectCatalogue(root: string, edition?: string): AspectItem[] {
   if (!edition) return [];

@@ -25,7 +25,7 @@ const WINDOW = 4000;
 const K = 8;
 const MAX_CANDIDATES = 2000;
 /** letters and digits, case folded: a heading printed in capitals and titled from the contents page keeps its text */
-export const letters = (s: string) => [...s].filter((c) => KEEP.test(c)).join('').toLowerCase();
+export const letters = (s: string) => [...s.normalize('NFKC')].filter((c) => KEEP.test(c)).join('').toLowerCase();
 
 export interface FidelityResult { fidelity: number; total: number; matched: number; missing: string[]; ops?: number }
 

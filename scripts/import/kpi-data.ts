@@ -113,6 +113,12 @@ export function readMdxTables(section: string, mdx: string): SectionTables {
 
 const YEAR_COL = /^(\d{4})\s*(?:財?年度?|财?年度?)?\s*(?:數據|数据|績效|绩效)?$/u;
 const UNIT_COL = /^(?:單位|单位|unit)$/i;
+/** A year column's period: `2023 年數據` → `2023`; a financial year (`2025 財年`, `2025财年度`) → `FY2025`, as other reports of the issuer name it. */
+export function periodOf(header: string): string {
+  const m = YEAR_COL.exec(header);
+  if (!m) return '';
+  return /[財财]年/u.test(header) ? `FY${m[1]}` : m[1];
+}
 const PILLAR = /^(?:環境|环境|社會|社会|管治|治理|Environmental|Environment|Social|Governance)$/iu;
 /** units worth reading from a label's or caption's brackets (`Electricity (kWh)`, `（單位：人）`) */
 const UNIT_WORD = /^(?:kWh|MWh|GJ|tons?|tonnes?|kg|m3|m³|persons?|people|hours?|%|千瓦時|千瓦时|噸|吨|千克|公斤|立方米|人|小時|小时|兆瓦時|兆瓦时|吉焦|家|次)$/iu;
@@ -137,28 +143,31 @@ export function labelUnit(label: string): [string, string] {
 function footRef(label: string, notes: Map<string, string>): [string, string[]] {
   const found: string[] = [];
   let l = label.replace(/\[\^(\w+)\]/g, (_, n) => { if (notes.has(n)) found.push(notes.get(n)!); return ''; }).trim();
-  const m = /^(.*\S)\s+(\d{1,2})$/u.exec(l);
+  const m = /^(.*\S)\s+(\d{1,2})$/u.exec(l.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}$/u, (d) => d.normalize('NFKC')));
   if (m && notes.has(m[2]) && /\p{Script=Han}/u.test(m[1])) { l = m[1]; found.push(notes.get(m[2])!); }
   return [l, found];
 }
 
 /** Metrics of a table with year columns (label, unit, one value per year). */
 export function yearTableMetrics(t: MdxTable, notes: Map<string, string>, warnings: string[]): LangMetric[] {
-  const periods = t.header.map((h) => YEAR_COL.exec(h)?.[1] ?? '');
+  const periods = t.header.map(periodOf);
   const unitAt = t.header.findIndex((h) => UNIT_COL.test(h));
   const first = periods.findIndex(Boolean);
   const units = new Set<string>(['%', '人', '人次', '家', '次', '件', '小時', '小时', '噸', '吨']);
   for (const r of t.rows) if (r[unitAt] && !bold(r[0])) units.add(r[unitAt]);
   const out: LangMetric[] = [];
-  let category = '';
+  let category = PILLAR.test(t.header[0] ?? '') ? t.header[0] : ''; // a pillar over the label column (`環境 | 單位 | 2022 財年 …`)
   let topic = '';
   let group = '';
   let pending: string[] = [];
+  const headingNotes = new Map<string, string[]>();
   t.rows.forEach((r, i) => {
     const b = bold(r[0]);
     if (b && r.slice(1).every((c) => !c)) {
-      if (PILLAR.test(b)) { category = b; topic = ''; group = ''; pending = []; }
-      else pending.push(b);
+      // a heading's footnotes (`員工培訓[^13]`) belong to the rows under it
+      const [head, headNotes] = footRef(b, notes);
+      if (PILLAR.test(head)) { category = head; topic = ''; group = ''; pending = []; }
+      else { pending.push(head); headingNotes.set(head, headNotes); }
       return;
     }
     let label = r.slice(0, unitAt).filter(Boolean).join(' ');
@@ -186,6 +195,7 @@ export function yearTableMetrics(t: MdxTable, notes: Map<string, string>, warnin
       }
     }
     let [clean, rowNotes] = footRef(label, notes);
+    rowNotes = [...new Set([...(headingNotes.get(topic) ?? []), ...group.split(' ').flatMap((g) => headingNotes.get(g) ?? []), ...(headingNotes.get(group) ?? []), ...rowNotes])];
     // a row group printed in a merged cell before the label (`特殊員工 殘疾員工總數`, `因工損傷 因工傷損失工作日數`)
     let rowGroup = group;
     const glued = /^(\p{Script=Han}\S{0,10}(?:\s*[（(][A-Za-z]+[)）])?)\s+(\p{Script=Han}{3}.*)$/u.exec(clean);

@@ -11,6 +11,8 @@ import { dropFurniture, type Dropped } from './drop-furniture.ts';
 import { norm } from './outline/titles.ts';
 import { findNavBars, outline as findOutline } from './outline/index.ts';
 import { buildBlocks } from './build-blocks.ts';
+import { stripMarkup } from './strip-markup.ts';
+import { readFrameworkIndex } from './framework-index.ts';
 import { buildGlue, buildVocab, mergeFragments } from './repair-letterspacing.ts';
 import { extractFootnotes } from './footnotes.ts';
 import { parseHkexIndex, type IndexRow } from './parse-hkex-index.ts';
@@ -67,6 +69,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   catalogue?: CatalogueItem[];
   aspects?: AspectItem[];
+  /** every code of the edition with its titles (indexes naming a disclosure by title: framework-index.ts) */
+  codes?: CatalogueItem[];
   /** what a structured source (a PDF, read/pdf-layout.ts) knows of each text line: pages, type, furniture */
   facts?: LineFacts[];
   /** hash of the file as given (a PDF, a .docx), when the text is read from it */
@@ -114,6 +118,14 @@ function repairBlocks(blocks: Block[], lang: Lang, vocab: Map<string, number>, g
   }
 }
 
+/** Tags of a framework index added to a unit's tags (each key's codes kept unique, printed order). */
+function withIndexTags<T extends Record<string, string[]>>(base: T, extra: Record<string, string[]> | undefined): T {
+  if (!extra) return base;
+  const out: Record<string, string[]> = { ...base };
+  for (const [key, codes] of Object.entries(extra)) out[key] = [...new Set([...(out[key] ?? []), ...codes])];
+  return out as T;
+}
+
 export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Overrides, name = 'input', opts: PipelineOptions = {}): PipelineResult {
   const text = readSource(input, name);
   const sha256 = opts.sha256 ?? createHash('sha256').update(typeof input === 'string' ? input : Buffer.from(input)).digest('hex');
@@ -122,6 +134,8 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   opts.structure?.forEach((d, i) => { if (d && lines[i]) lines[i].doc = d; });
   const structured = isStructured(lines);
   const images: PipelineResult['images'] = [];
+  // HTML tags left by an extraction (strip-markup.ts); a Word document's text is as typed
+  const markup = structured ? [] : stripMarkup(lines);
   const original = lines.map((l) => l.text);
   const originalN = lines.map((l) => l.n);
   // a laid-out PDF knows its pages and furniture (layout-facts.ts); else layout `running-headers`
@@ -160,7 +174,7 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const vocab = lang === 'en' ? buildVocab(original) : new Map<string, number>();
   const glue = lang === 'en' ? buildGlue(original, vocab) : new Set<string>();
   const merges: string[] = [];
-  const repairs: Repair[] = [];
+  const repairs: Repair[] = [...markup];
   const unplaced: Omit<Repair, 'line'>[] = []; // repairs on blocks, placed on a source line below
 
   // ESG index
@@ -187,8 +201,11 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
   const named: NamedIndex | undefined = auto && !indexSpec
     ? tagByNames(lines, cuts.map((c) => ({ id: c.spec.id, title: c.title, group: c.spec.part, from: c.from, to: c.to })), autoParts, ov.mapIndex ?? {}, opts.catalogue ?? [], warnings)
     : undefined;
+  // an index with one row per section and one column per framework (framework-index.ts)
+  const fwIndex = auto ? readFrameworkIndex(lines, cuts.map((c) => ({ id: c.spec.id, title: c.title, from: c.from, to: c.to })), opts.codes ?? opts.catalogue ?? [], ov.mapIndex ?? {}) : undefined;
+  if (fwIndex?.unmatched.length) warnings.push(`framework index (line ${fwIndex.line}): ${fwIndex.unmatched.length} row(s) name no unit: ${fwIndex.unmatched.slice(0, 5).map((r) => `line ${r.line} "${r.name}"`).join('; ')} (add a mapIndex entry)`);
   // no printed HKEX index: tags derived from sections titled by the Code's aspects (aspect-tags.ts)
-  const derive = !indexSpec && ![...(named?.kinds.values() ?? [])].includes('hkex') && !!opts.aspects?.length;
+  const derive = !indexSpec && !fwIndex && ![...(named?.kinds.values() ?? [])].includes('hkex') && !!opts.aspects?.length;
 
   const sections: SectionOut[] = [];
   const doubts: DoubtedHeading[] = [];
@@ -254,9 +271,9 @@ export function runPipeline(input: string | Uint8Array, lang: Lang, ov: Override
       order,
       chapter: c.spec.part,
       pages: metas[k].pages,
-      frameworks: named
+      frameworks: withIndexTags<{ hkex: string[]; [other: string]: string[] }>(named
         ? { hkex: named.hkex.get(c.spec.id) ?? [], gri: named.gri.get(c.spec.id) ?? [] }
-        : { hkex: tags.get(c.spec.id) ?? [] },
+        : { hkex: tags.get(c.spec.id) ?? [] }, fwIndex?.tags.get(c.spec.id)),
     };
     if (derived.length) meta.frameworks!.hkexDerived = derived;
     if (lang === 'en') {

@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import { detectReportMeta, type ReportMeta } from './report-meta.ts';
-import { loadAspectCatalogue, loadCatalogue } from './auto-index.ts';
+import { loadAspectCatalogue, loadCatalogue, loadCodeTitles } from './auto-index.ts';
 import type { AspectItem } from './aspect-tags.ts';
 import type { CatalogueItem } from './parse-index-names.ts';
 import type { Overrides } from './overrides.ts';
@@ -19,6 +19,8 @@ export interface ReportInputs {
   ov: Overrides;
   catalogue: CatalogueItem[];
   aspects: AspectItem[];
+  /** every code of the edition with its titles (indexes that name a disclosure by its title) */
+  codes: CatalogueItem[];
 }
 
 export function reportInputs(data: Uint8Array | string, lang: Lang, ov: Overrides, reportYaml: string | null, root: string): ReportInputs {
@@ -31,5 +33,5 @@ export function reportInputs(data: Uint8Array | string, lang: Lang, ov: Override
   const edition = ov.report?.hkexEdition ?? old.hkexEdition ?? meta.hkexEdition?.value;
   const title = ov.report?.title?.[lang] ?? old.title?.[lang] ?? meta.title?.value;
   const withTitle = title && !ov.report?.title?.[lang] ? { ...ov, report: { ...ov.report, title: { ...ov.report?.title, [lang]: title } } } : ov;
-  return { meta, edition, ov: withTitle, catalogue: loadCatalogue(root, edition), aspects: loadAspectCatalogue(root, edition) };
+  return { meta, edition, ov: withTitle, catalogue: loadCatalogue(root, edition), aspects: loadAspectCatalogue(root, edition), codes: loadCodeTitles(root, edition) };
 }

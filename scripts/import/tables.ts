@@ -21,6 +21,7 @@ export function parseRow(l: Line): RowMatch | null {
   if (!m) return null;
   const label = m[1];
   if (width(label) > 70 || endsSentence(label) || /[，,。；;]$/.test(label)) return null;
+  if (/[=＝]/.test(label)) return null; // a formula (`工傷率 = (工傷人數 / 總工作時數) * 1,000,000`) is a sentence, not a row
   if (!/[\p{L}]/u.test(label)) return null;
   const cells = [m[2]];
   if (m[3]) cells.push((m[3] + (m[4] ? (/^[（(]/.test(m[4]) ? '' : ' ') + m[4] : '')).trim());

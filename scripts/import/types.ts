@@ -56,7 +56,7 @@ export type Block =
  * the text proves it: `word "office" occurs unsplit 12×`, `spaced-out run`, `CJK punctuation spacing`.
  */
 export interface Repair {
-  kind: 'letter-spacing' | 'word-join' | 'hyphenation' | 'line-break' | 'cjk-spacing' | 'bullet' | 'footnote';
+  kind: 'letter-spacing' | 'word-join' | 'hyphenation' | 'line-break' | 'cjk-spacing' | 'bullet' | 'footnote' | 'markup';
   /** 1-based source line (for messages) */
   line: number;
   before: string;

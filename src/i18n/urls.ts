@@ -4,6 +4,7 @@ import type { Locale } from './locales.ts';
 export const url = {
   root: () => '/',
   archive: (l: Locale) => `/${l}/`,
+  issuer: (l: Locale, issuer: string) => `/${l}/${issuer}/`,
   report: (l: Locale, issuer: string, year: string) => `/${l}/${issuer}/${year}/`,
   section: (l: Locale, issuer: string, year: string, id: string) => `/${l}/${issuer}/${year}/${id}/`,
   hkexIndex: (l: Locale, issuer: string, year: string) => `/${l}/${issuer}/${year}/hkex-index/`,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import type { Localized } from './archive.ts';
+import type { SeriesLink } from './kpi-series.ts';
 
 export const KPI_LANGS = ['en', 'zh-Hant', 'zh-Hans'] as const;
 
@@ -39,6 +40,8 @@ export interface ReportKpi {
   warnings: string[];
   /** what could not be extracted (data/overrides.yaml `notice`) */
   notice?: Localized;
+  /** rows of the issuer's other reports that print the same indicator (data/overrides.yaml `series`, kpi-series.ts) */
+  series?: SeriesLink[];
 }
 
 export interface KpiTable {
@@ -91,7 +94,9 @@ export function loadKpiArchive(dir = reportsDir()): ReportKpi[] {
       const { periods, rows } = parseKpiCsv(readFileSync(file, 'utf8'));
       const checksFile = join(dir, issuer, year, 'data', 'checks.yaml');
       const checks = existsSync(checksFile) ? parseYaml(readFileSync(checksFile, 'utf8')) ?? {} : {};
-      out.push({ issuer, year, periods, rows, disagreements: checks.disagreements ?? [], warnings: checks.warnings ?? [], notice: checks.notice });
+      const ovFile = join(dir, issuer, year, 'data', 'overrides.yaml');
+      const series = existsSync(ovFile) ? (parseYaml(readFileSync(ovFile, 'utf8'))?.series as SeriesLink[] | undefined) : undefined;
+      out.push({ issuer, year, periods, rows, disagreements: checks.disagreements ?? [], warnings: checks.warnings ?? [], notice: checks.notice, ...(series ? { series } : {}) });
     }
   }
   if (dir === reportsDir()) cache = out;
@@ -224,4 +229,7 @@ export const kpiUrl = {
   csv: (issuer: string, year: string) => `/data/${issuer}/${year}.csv`,
   json: (issuer: string, year: string) => `/data/${issuer}/${year}.json`,
   archive: () => '/data/archive.json',
+  issuerPage: (locale: string, issuer: string) => `/${locale}/${issuer}/data/`,
+  issuerCsv: (issuer: string) => `/data/${issuer}/series.csv`,
+  issuerJson: (issuer: string) => `/data/${issuer}/series.json`,
 };

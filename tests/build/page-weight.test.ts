@@ -22,6 +22,8 @@ type Kind =
   | 'hkex edition index'
   | 'hkex coverage'
   | 'hkex code page'
+  | 'issuer'
+  | 'issuer data'
   | 'report home'
   | 'report hkex-index'
   | 'report data'
@@ -36,7 +38,9 @@ const BUDGETS: Record<Kind, { html: number; css: number }> = {
   'hkex home': { html: 1_800, css: 13_700 }, //            1 441 / 10 942
   'hkex edition index': { html: 3_500, css: 13_700 }, //   2 794 / 10 942
   'hkex coverage': { html: 4_400, css: 13_700 }, //        3 462 / 10 942
-  'hkex code page': { html: 6_400, css: 13_700 }, //       5 107 / 10 942
+  'hkex code page': { html: 8_900, css: 13_700 }, //       7 101 / 10 942 (2026-12-04: Alibaba FY2025 added)
+  issuer: { html: 2_100, css: 13_700 }, //                 1 696 / 10 942 (2026-12-04)
+  'issuer data': { html: 9_100, css: 13_700 }, //          7 239 / 10 942 (2026-12-04)
   'report home': { html: 3_400, css: 13_700 }, //          2 721 / 10 942
   'report hkex-index': { html: 9_100, css: 13_700 }, //    7 227 / 10 942
   'report data': { html: 25_000, css: 13_700 }, //        19 950 / 10 942
@@ -56,6 +60,8 @@ function kindOf(urlPath: string): Kind {
     if (s.length === 2) return 'hkex edition index';
     return 'hkex code page';
   }
+  if (s.length === 1) return 'issuer';
+  if (s.length === 2 && s[1] === 'data') return 'issuer data';
   if (s.length === 2) return 'report home';
   if (s[2] === 'hkex-index') return 'report hkex-index';
   if (s[2] === 'data') return 'report data';

@@ -10,7 +10,7 @@
  */
 import type { Line } from '../types.ts';
 import type { Outline, Unit } from './types.ts';
-import { APPENDIX, splitNumber, type ContentsEntry, type ContentsPage } from './contents-page.ts';
+import { APPENDIX, APPENDIX_START, splitNumber, type ContentsEntry, type ContentsPage } from './contents-page.ts';
 import type { EntryMatch } from './match-contents.ts';
 
 
@@ -78,10 +78,63 @@ export function contentsUnits(lines: Line[], cp: ContentsPage, matches: EntryMat
     }
   });
   for (let k = 0; k + 1 < units.length; k++) units[k].to = units[k + 1].from;
+  splitAppendices(lines, units);
   return { units, groups: groups.filter((g) => units.some((u) => u.group === g.id)), warnings: [] };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `附錄 1 ESG 關鍵績效指標`, `Appendix II: GRI Index`, `附录三` standing on a line of their own */
+const NUMBERED_APPENDIX = new RegExp(`^(?:${APPENDIX_START.source})\\s*([0-9]{1,2}|[IVX]{1,4}|[一二三四五六七八九十]{1,3})(?:\\s*[:：.、]\\s*|\\s+|$)(.{0,40})$`, 'iu');
+
+/**
+ * A contents page that lists the appendices as one entry (`附錄 111-131`) while the body opens each
+ * with a numbered heading: every numbered appendix becomes a unit, in print order (ids are
+ * assigned later, by position). Headings must stand alone (not a table row) and their numbers must rise; fewer than two
+ * leave the unit whole.
+ */
+function splitAppendices(lines: Line[], units: (Unit & { to: number })[]): void {
+  const out: (Unit & { to: number })[] = [];
+  for (const u of units) {
+    if (u.kind !== 'appendix') { out.push(u); continue; }
+    const heads = numberedAppendices(lines, u.from, u.to);
+    const bare = APPENDIX_START.test(u.title) && !NUMBERED_APPENDIX.test(u.title);
+    if (!bare || heads.length < 2) { out.push(u); continue; }
+    heads.forEach((h, k) => {
+      const from = k === 0 ? u.from : h;
+      const to = k + 1 < heads.length ? heads[k + 1] : u.to;
+      const titleLines = k === 0 ? [...u.titleLines, h] : [h];
+      out.push({ id: u.id, kind: 'appendix', title: lines[h].text.replace(/\s+/g, ' '), from, to, titleLines });
+    });
+  }
+  units.splice(0, units.length, ...out);
+}
+
+function numberedAppendices(lines: Line[], from: number, to: number): number[] {
+  const heads: number[] = [];
+  let last = 0;
+  for (let i = from; i < to; i++) {
+    const l = lines[i];
+    if (l.cells || !l.text) continue;
+    const m = NUMBERED_APPENDIX.exec(l.text);
+    if (!m) continue;
+    const n = numberValue(m[1]);
+    if (n > last) { heads.push(i); last = n; }
+  }
+  return heads;
+}
+
+const CN_DIGITS = '一二三四五六七八九';
+const ROMAN_VALUE: Record<string, number> = { I: 1, V: 5, X: 10 };
+function numberValue(s: string): number {
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  if (/^[IVX]+$/i.test(s)) {
+    const v = [...s.toUpperCase()].map((c) => ROMAN_VALUE[c]);
+    return v.reduce((sum, x, k) => sum + (x < (v[k + 1] ?? 0) ? -x : x), 0);
+  }
+  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
+  return (s.includes('十') ? (tens ? CN_DIGITS.indexOf(tens) + 1 : 1) * 10 : 0) + (ones ? CN_DIGITS.indexOf(ones) + 1 : 0);
+}
 
 const allCaps = (s: string) => /\p{Lu}{4}/u.test(s) && !/\p{Ll}/u.test(s);
 /**

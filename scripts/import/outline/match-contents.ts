@@ -12,7 +12,7 @@
  */
 import type { Line } from '../types.ts';
 import type { ContentsEntry } from './contents-page.ts';
-import { splitNumber } from './contents-page.ts';
+import { APPENDIX_START, splitNumber } from './contents-page.ts';
 import { norm } from './titles.ts';
 import { bodySize, typesetHeading } from '../type-size.ts';
 
@@ -65,7 +65,8 @@ export function matchContents(lines: Line[], entries: ContentsEntry[], from: num
     // a title printed in two languages (`關於本報告 About this Report`) may head its section in one
     const found: { bi: number; span: number; sub?: boolean }[] = [key, ...oneLanguage(e.title)].flatMap((x) => (byKey.get(x) ?? []).map((bi) => ({ bi, span: 1 })));
     // the title followed by a sub-number: the entry `附錄` over `附錄 1 ESG 關鍵績效指標`, `Appendix` over `Appendix I …`
-    const subNumbered = new RegExp(`^${escapeRe(e.title.trim()).replace(/\\? +/g, '\\s*')}\\s*(?:0?1|I|A)\\b`, 'u');
+    const head = APPENDIX_START.test(e.title.trim()) && titleKey(e.title).length <= 10 ? APPENDIX_START.source.replace(/^\^/, '') : escapeRe(e.title.trim()).replace(/\\? +/g, '\\s*');
+    const subNumbered = new RegExp(`^${head}\\s*(?:0?1|I|A|一)(?![\\p{L}\\p{N}])`, 'iu');
     for (let bi = 0; bi < body.length; bi++) if (subNumbered.test(lines[body[bi]].text)) found.push({ bi, span: 1, sub: true });
     // wrapped over two or three lines
     for (let bi = 0; bi < body.length; bi++) {

@@ -34,7 +34,7 @@ const bodyOf = (mdx: string) => mdx.replace(/^---\n[\s\S]*?\n---\n/, '');
 function importText(data: Uint8Array | string, lang: Lang, name: string, doc?: StructuredSource): PipelineResult {
   const ov = parseOverrides('', '(no overrides file)');
   const inputs = reportInputs(data, lang, ov, null, ROOT);
-  return runPipeline(data, lang, inputs.ov, name, { catalogue: inputs.catalogue, aspects: inputs.aspects, structure: doc?.lines, imageExt: doc && new Map([...doc.assets].map(([k, a]) => [k, a.ext])) });
+  return runPipeline(data, lang, inputs.ov, name, { catalogue: inputs.catalogue, aspects: inputs.aspects, codes: inputs.codes, structure: doc?.lines, imageExt: doc && new Map([...doc.assets].map(([k, a]) => [k, a.ext])) });
 }
 async function importDocx(file: string, lang: Lang): Promise<{ doc: StructuredSource; r: PipelineResult }> {
   const doc = await readDocx(readFileSync(file), file);
@@ -57,7 +57,7 @@ describe.each(dirs(ROUTES))('route fixture %s: DOCX vs text vs PDF', (name) => {
     const p = await readPdfInput(readFileSync(join(dir, 'report.pdf')), 'report.pdf');
     pdfText = p.text;
     const inputs = reportInputs(p.text, src.lang, parseOverrides('', '(none)'), null, ROOT); // as the CLI runs it
-    pdf = runPipeline(p.text, src.lang, inputs.ov, 'report.pdf', { catalogue: inputs.catalogue, aspects: inputs.aspects, facts: p.facts, sha256: p.sha256, warnings: p.warnings });
+    pdf = runPipeline(p.text, src.lang, inputs.ov, 'report.pdf', { catalogue: inputs.catalogue, aspects: inputs.aspects, codes: inputs.codes, facts: p.facts, sha256: p.sha256, warnings: p.warnings });
   });
 
   it('gives the same sections (ids, titles, numbers) as the text extraction and the PDF', () => {

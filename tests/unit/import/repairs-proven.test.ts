@@ -63,6 +63,7 @@ function unproven(r: Repair, src: string, flat: string): string {
   if (r.kind === 'line-break') return r.before.replace('⏎', '') === r.after ? '' : 'more than the line break changed';
   if (r.kind === 'cjk-spacing') return / /.test(r.before) && r.before.replace(/ +/g, '') === r.after ? '' : 'more than spaces removed';
   if (r.kind === 'bullet') return r.after.replace(/ /g, '').slice(1) === r.before.replace(/ /g, '').slice(1) ? '' : 'more than the glyph changed';
+  if (r.kind === 'markup') return r.before.replace(/<\/?[a-z]+(?:\s[^<>]*)?\/?>/gi, ' ').replace(/\s+/g, ' ').trim() === r.after ? '' : 'more than HTML tags removed';
   if (r.kind === 'footnote') return r.after === r.before.replace(/\d$/, (d) => `[^${d}]`) ? '' : 'not a glued digit made a reference';
   return `unknown kind ${r.kind}`;
 }
