@@ -143,7 +143,7 @@ export function labelUnit(label: string): [string, string] {
 function footRef(label: string, notes: Map<string, string>): [string, string[]] {
   const found: string[] = [];
   let l = label.replace(/\[\^(\w+)\]/g, (_, n) => { if (notes.has(n)) found.push(notes.get(n)!); return ''; }).trim();
-  const m = /^(.*\S)\s+(\d{1,2})$/u.exec(l.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}$/u, (d) => d.normalize('NFKC')));
+  const m = /^(.*\S)\s+(\d{1,2})$/u.exec(l);
   if (m && notes.has(m[2]) && /\p{Script=Han}/u.test(m[1])) { l = m[1]; found.push(notes.get(m[2])!); }
   return [l, found];
 }
