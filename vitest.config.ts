@@ -6,7 +6,8 @@ export default defineConfig({
     projects: [
       // importer CLI tests run whole reports in child processes: seconds each on a busy 2-core machine
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'build', include: ['tests/build/**/*.test.ts'] } },
+      // reads of the whole built site and its search index: seconds each on a busy 2-core machine
+      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
       {
         test: {
           name: 'e2e',

@@ -164,4 +164,8 @@ describe('dictionary fixes from the review', () => {
     expect(fixes.length).toBeGreaterThanOrEqual(20);
     for (const e of fixes) expect(e.note, e['zh-Hant'][0]).toBeTruthy();
   });
+  it('合於 reads as 合于 on /sc/ (Alibaba FY2025: 整合於單一模型)', () => {
+    const toHans = createConverter({ from: 'zh-Hant', to: 'zh-Hans', dictionary });
+    expect(toHans('將推理能力整合於單一模型中')).toBe('将推理能力整合于单一模型中');
+  });
 });
