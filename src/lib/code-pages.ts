@@ -60,9 +60,68 @@ export function reportsForCode<E>(archive: Archive<E>, edition: FrameworkEdition
   );
 }
 
-/** The code page's reports split into pages (one empty page when no report has anything). */
-export function codePages<E>(reports: readonly Report<E>[], size: number): Report<E>[][] {
-  return paginate(reports, size);
+/**
+ * Estimated HTML bytes of each report's part of the code page: its tagged sections (each with an
+ * excerpt), comply marks and KPI values (rows × printed values; an issuer's series with its newest
+ * report). One report's part can be large (a workforce table for B1.1 prints dozens of rows), so
+ * pages are cut by this weight as well as by count.
+ */
+export function codePageWeights<E>(reports: readonly Report<E>[], edition: FrameworkEdition, item: FrameworkItem, editions: EditionSet, kpi: KpiSources): Map<Report<E>, number> {
+  const codes = codesOfPage(edition, item.code, editions);
+  const allCodes = new Set(codes.map((c) => c.code));
+  const parsed = new Set(codes.map((c) => parseCode(c.code)));
+  const hasCode = (tags: readonly string[]) => tags.some((t) => parsed.has(parseCode(t)));
+  const kpiBytes = new Map<string, number>();
+  for (const data of kpi.reports) {
+    if (kpi.series.has(data.issuer)) continue;
+    const rows = data.rows.filter((r) => r.hkex.some((c) => allCodes.has(c)));
+    kpiBytes.set(`${data.issuer}/${data.year}`, rows.reduce((sum, r) => sum + ROW_BYTES + VALUE_BYTES * Object.values(r.values).filter((v) => v !== null).length, 0));
+  }
+  const newestOf = new Map<string, Report<E>>();
+  for (const r of byRecency(reports)) if (!newestOf.has(r.data.issuer)) newestOf.set(r.data.issuer, r);
+  const out = new Map<Report<E>, number>();
+  for (const report of reports) {
+    const sections = Object.values(report.sections).flat();
+    let bytes = sections.filter((s) => hasCode([...s.frameworks.hkex, ...(s.frameworks.hkexDerived ?? [])])).length * SECTION_BYTES;
+    bytes += report.data.comply.filter((e) => parsed.has(parseCode(e.code))).length * MARK_BYTES;
+    bytes += kpiBytes.get(key(report)) ?? 0;
+    const series = kpi.series.get(report.data.issuer);
+    if (series) {
+      if (newestOf.get(report.data.issuer) === report) bytes += series.filter((s) => s.hkex.some((c) => allCodes.has(c))).reduce((sum, s) => sum + ROW_BYTES + VALUE_BYTES * s.values.length, 0);
+    }
+    out.set(report, bytes);
+  }
+  return out;
+}
+
+const SECTION_BYTES = 1_000;
+const MARK_BYTES = 400;
+const ROW_BYTES = 600;
+const VALUE_BYTES = 120;
+/** Estimated bytes of the reports' part of one code page (the page's own wording and chrome come on top). */
+export const CODE_PAGE_BUDGET = 150_000;
+
+/**
+ * The code page's reports split into pages (one empty page when no report has anything): at most
+ * `size` reports a page, and a new page where the next report would take the page's estimated
+ * bytes past `budget` (a page always takes at least one report).
+ */
+export function codePages<E>(reports: readonly Report<E>[], size: number, weights?: ReadonlyMap<Report<E>, number>, budget = CODE_PAGE_BUDGET): Report<E>[][] {
+  if (!weights) return paginate(reports, size);
+  const pages: Report<E>[][] = [[]];
+  let bytes = 0;
+  for (const report of reports) {
+    const w = weights.get(report) ?? 0;
+    const page = pages[pages.length - 1]!;
+    if (page.length > 0 && (page.length >= size || bytes + w > budget)) {
+      pages.push([report]);
+      bytes = w;
+    } else {
+      page.push(report);
+      bytes += w;
+    }
+  }
+  return pages;
 }
 
 /** The archive restricted to some reports, in their order: the per-report queries run on it unchanged. */

@@ -6,7 +6,7 @@ import { allEditions } from './load-frameworks.ts';
 import { loadArchive } from './load-archive.ts';
 import { loadKpiArchive } from './kpi-data.ts';
 import { issuersWithSeries, loadIssuerSeries } from './load-series.ts';
-import { codePages, reportsForCode } from './code-pages.ts';
+import { codePageWeights, codePages, reportsForCode } from './code-pages.ts';
 import { pageLinks, pageParam, pageSizes, reportRangeLabel } from './paging.ts';
 
 export function editionPaths() {
@@ -22,7 +22,10 @@ export async function codePaths() {
   const perItem = editions.flatMap((edition) =>
     itemsInOrder(edition)
       .filter((item) => item.kind !== 'area')
-      .map((item) => ({ edition, item, pages: codePages(reportsForCode(archive, edition, item, editions, kpi), size) })),
+      .map((item) => {
+        const reports = reportsForCode(archive, edition, item, editions, kpi);
+        return { edition, item, pages: codePages(reports, size, codePageWeights(reports, edition, item, editions, kpi)) };
+      }),
   );
   return LOCALE_KEYS.flatMap((locale) =>
     perItem.flatMap(({ edition, item, pages }) =>

@@ -20,7 +20,7 @@ export interface PageSizes {
   home: number;
 }
 
-export const DEFAULT_PAGE_SIZES: PageSizes = { codeReports: 20, coverageReports: 20, listing: 100, directory: 200, home: 20 };
+export const DEFAULT_PAGE_SIZES: PageSizes = { codeReports: 20, coverageReports: 10, listing: 100, directory: 200, home: 20 };
 
 /**
  * The page sizes of this build. `ESG_PAGE_SIZE=n` sets every size to n: the budget tests build a

@@ -9,7 +9,7 @@ import { loadEditions, itemsInOrder, lineage } from '../../src/lib/frameworks.ts
 import { loadKpiArchive } from '../../src/lib/kpi-data.ts';
 import { issuersWithSeries, loadIssuerSeries } from '../../src/lib/load-series.ts';
 import { complyMarksOf, coverage, derivedDisclosuresOf, disclosuresOf, reportsOf } from '../../src/lib/disclosures.ts';
-import { codePages, reportsForCode, scopeArchive } from '../../src/lib/code-pages.ts';
+import { codePageWeights, codePages, reportsForCode, scopeArchive } from '../../src/lib/code-pages.ts';
 import { coveragePages } from '../../src/lib/coverage-pages.ts';
 import { issuerDirectory, latestReports, yearsOf } from '../../src/lib/listings.ts';
 import { byRecency, pageSizes, pageUrl, paginate, reportRangeLabel, DEFAULT_PAGE_SIZES } from '../../src/lib/paging.ts';
@@ -126,5 +126,31 @@ describe('listings', () => {
       const collator = new Intl.Collator(locale === 'en' ? 'en' : locale === 'tc' ? 'zh-Hant-HK' : 'zh-Hans-CN', { numeric: true, sensitivity: locale === 'en' ? 'base' : 'variant' });
       expect(names).toEqual([...names].sort(collator.compare));
     }
+  });
+});
+
+describe('HKEX code pages cut by weight', () => {
+  it('a page never passes the byte budget unless it holds a single report, and keeps every report once in order', () => {
+    for (const edition of editions) {
+      for (const item of itemsInOrder(edition).filter((i) => i.kind !== 'area')) {
+        const reports = reportsForCode(archive, edition, item, editions, kpi);
+        const weights = codePageWeights(reports, edition, item, editions, kpi);
+        for (const budget of [1, 5_000, 40_000]) {
+          const pages = codePages(reports, 20, weights, budget);
+          expect(pages.flat()).toEqual(reports);
+          for (const page of pages) {
+            const bytes = page.reduce((sum, r) => sum + weights.get(r)!, 0);
+            if (page.length > 1) expect(bytes, `${item.code} budget ${budget}`).toBeLessThanOrEqual(budget);
+          }
+        }
+      }
+    }
+  });
+  it('weighs KPI values: B1.1 (workforce tables) weighs more for a report with KPI rows than one with none', () => {
+    const edition = editions.find((e) => e.id === 'hkex-2020')!;
+    const item = itemsInOrder(edition).find((i) => i.code === 'B1.1')!;
+    const reports = reportsForCode(archive, edition, item, editions, kpi);
+    const weights = codePageWeights(reports, edition, item, editions, kpi);
+    expect(Math.max(...weights.values())).toBeGreaterThan(10_000);
   });
 });
