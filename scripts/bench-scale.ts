@@ -10,7 +10,8 @@
  * - build time: Astro and search (from each project's .cache/build-timings.json) and the whole
  *   command (wall);
  * - peak memory of the whole process tree (scripts/lib/bench-measure.ts: the largest single process
- *   from `/usr/bin/time -v`, and the summed RSS of the tree sampled every 200 ms);
+ *   from `/usr/bin/time -v`, the summed PSS of the tree sampled every 200 ms, and the peak RSS of
+ *   the Astro process, the Pagefind binary and the build script each);
  * - HTML pages, total bytes (pagefind/ included), and per page type (scripts/lib/page-types.ts) the
  *   count and the largest page's raw HTML bytes;
  * - first-query search bytes: every golden term (tests/build/search-golden.yaml) as a new
@@ -21,7 +22,8 @@
  *   first 5 fragments);
  * - the ratio real / bare of the total build time and of the peak memory.
  *
- * --json prints one JSON object instead; --keep keeps the temporary folders.
+ * --json prints one JSON object instead (progress on stderr); --print FILE prints the tables of a saved
+ * --json run; --keep keeps the temporary folders.
  * No thresholds: it reports figures.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -59,7 +61,7 @@ export async function measuredBuild(label: string, cmd: string[], dir: string, d
   const { stdout: _o, stderr: _e, ...rest } = run;
   const timingsFile = path.join(dir, '.cache', 'build-timings.json');
   const t = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as { astroMs: number; searchMs: number; indexedPages: number }) : undefined;
-  log(`  ${sec(run.wallMs)}, peak RSS ${mb(run.maxRssKb)} (largest process), ${mb(run.treeRssKb)} (tree)`);
+  log(`  ${sec(run.wallMs)}, peak RSS ${mb(run.maxRssKb)} (largest process), ${mb(run.treeKb)} (tree, PSS); ${Object.entries(run.perProcess).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`);
   return { dir, dist, run: rest, astroMs: t?.astroMs, searchMs: t?.searchMs, indexedPages: t?.indexedPages, site: siteStats(dist) };
 }
 
@@ -71,7 +73,7 @@ function termsOf(locale: SearchLocale): string[] {
   return locale === 'en' ? g.english : g.chinese.map((c) => (locale === 'tc' ? c.hant : c.hans));
 }
 
-interface FirstQuery {
+export interface FirstQuery {
   terms: number;
   median: number;
   max: number;
@@ -116,8 +118,97 @@ export async function bareFirstQueries(dist: string): Promise<Record<SearchLocal
   return out;
 }
 
+export interface BuildResult {
+  astroMs?: number;
+  searchMs?: number;
+  wallMs: number;
+  maxRssKb: number;
+  treeKb: number;
+  perProcess: Record<string, number>;
+  rssSource: string;
+  indexedPages?: number;
+  htmlPages: number;
+  files: number;
+  totalBytes: number;
+  pagefindBytes: number;
+  perType: SiteStats['perType'];
+  firstQuery: Record<SearchLocale, FirstQuery>;
+}
+
+export interface ScaleResult {
+  n: number;
+  date: string;
+  archive: { reports: number; issuers: number; years: number; firstYear?: string; lastYear?: string };
+  builds: { site: BuildResult; bare: BuildResult };
+  ratio: { wall: number; maxRss: number; tree: number; rssPerReportKb: number };
+}
+
+function buildResult(b: BuildFigures, firstQuery: Record<SearchLocale, FirstQuery>): BuildResult {
+  return {
+    astroMs: b.astroMs,
+    searchMs: b.searchMs,
+    wallMs: b.run.wallMs,
+    maxRssKb: b.run.maxRssKb,
+    treeKb: b.run.treeKb,
+    perProcess: b.run.perProcess,
+    rssSource: b.run.rssSource,
+    indexedPages: b.indexedPages,
+    htmlPages: b.site.htmlPages,
+    files: b.site.files,
+    totalBytes: b.site.totalBytes,
+    pagefindBytes: b.site.pagefindBytes,
+    perType: b.site.perType,
+    firstQuery,
+  };
+}
+
+/** The JSON of a run (`--json`) as the text tables. */
+export function formatScaleResult(result: ScaleResult): string {
+  const out: string[] = [];
+  const s = result.builds.site;
+  const b = result.builds.bare;
+  out.push(`\nScale benchmark, N = ${result.n}: ${result.archive.reports} reports, ${result.archive.issuers} issuers, ${result.archive.firstYear}–${result.archive.lastYear}`);
+  const rows: (string | number)[][] = [
+    ['build: Astro', sec(s.astroMs), sec(b.astroMs), ratio(s.astroMs, b.astroMs)],
+    ['build: search index', sec(s.searchMs), sec(b.searchMs), ratio(s.searchMs, b.searchMs)],
+    ['build: total (whole command)', sec(s.wallMs), sec(b.wallMs), ratio(s.wallMs, b.wallMs)],
+    ['peak RSS, largest process', mb(s.maxRssKb), mb(b.maxRssKb), ratio(s.maxRssKb, b.maxRssKb)],
+    ['peak memory, process tree (PSS sum, sampled)', mb(s.treeKb), mb(b.treeKb), ratio(s.treeKb, b.treeKb)],
+    ...(['astro build', 'pagefind', 'node'] as const).map((k) => {
+      const of = (x: BuildResult) => Math.max(0, ...Object.entries(x.perProcess).filter(([p]) => (k === 'node' ? p.startsWith('node ') : p === k)).map(([, v]) => v));
+      return [`  peak RSS of ${k === 'node' ? 'the build script (node)' : `the ${k} process`}`, mb(of(s)), mb(of(b)), ratio(of(s), of(b))];
+    }),
+    ['HTML pages', s.htmlPages, b.htmlPages, ratio(s.htmlPages, b.htmlPages)],
+    ['pages indexed', s.indexedPages ?? 'n/a', b.indexedPages ?? 'n/a', ''],
+    ['total bytes (files)', `${kb(s.totalBytes)} (${s.files})`, `${kb(b.totalBytes)} (${b.files})`, ratio(s.totalBytes, b.totalBytes)],
+    ['  of which pagefind/', kb(s.pagefindBytes), kb(b.pagefindBytes), ratio(s.pagefindBytes, b.pagefindBytes)],
+  ];
+  for (const t of PAGE_TYPES) {
+    const x = s.perType[t];
+    const y = b.perType[t];
+    if (!x.pages && !y.pages) continue;
+    rows.push([`${t}: pages / largest`, x.pages ? `${x.pages} / ${kb(x.largest)}` : '–', y.pages ? `${y.pages} / ${kb(y.largest)}` : '–', '']);
+  }
+  for (const l of LOCALES) {
+    const x = s.firstQuery[l];
+    const y = b.firstQuery[l];
+    rows.push([`first query /${l}/ (${x.terms} terms): median / max (term)`, `${kb(x.median)} / ${kb(x.max)} (${x.maxQuery})`, `${kb(y.median)} / ${kb(y.max)} (${y.maxQuery})`, ratio(x.median, y.median)]);
+  }
+  out.push(table(['', 'site', 'bare baseline', 'site / bare'], rows));
+  out.push('\nLargest page per type (site)');
+  out.push(table(['type', 'URL', 'raw bytes'], PAGE_TYPES.filter((t) => s.perType[t].pages).map((t) => [t, s.perType[t].largestUrl, kb(s.perType[t].largest)])));
+  out.push(`\npeak RSS per report (largest process): ${(s.maxRssKb / result.n / 1024).toFixed(1)} MB; memory via ${s.rssSource}`);
+  return out.join('\n');
+}
+
 async function main() {
   const args = process.argv.slice(2);
+  const printArg = args.indexOf('--print');
+  if (printArg >= 0) {
+    // re-print the tables of a saved --json run
+    console.log(formatScaleResult(JSON.parse(readFileSync(args[printArg + 1]!, 'utf8')) as ScaleResult));
+    return;
+  }
   const scaleArg = args.indexOf('--scale');
   const n = Number(args[scaleArg + 1]);
   if (scaleArg < 0 || !Number.isInteger(n) || n < 1) {
@@ -140,34 +231,15 @@ async function main() {
     const realSearch = await realFirstQueries(real.dist);
     const bareSearch = await bareFirstQueries(bare.dist);
 
-    const result = {
+    const result: ScaleResult = {
       n,
       date: new Date().toISOString(),
       archive: { reports: archive.reports.length, issuers: archive.issuers.length, years: years.length, firstYear: years[0], lastYear: years.at(-1) },
-      builds: Object.fromEntries(
-        ([['site', real, realSearch], ['bare', bare, bareSearch]] as const).map(([k, b, s]) => [
-          k,
-          {
-            astroMs: b.astroMs,
-            searchMs: b.searchMs,
-            wallMs: b.run.wallMs,
-            maxRssKb: b.run.maxRssKb,
-            treeRssKb: b.run.treeRssKb,
-            rssSource: b.run.rssSource,
-            indexedPages: b.indexedPages,
-            htmlPages: b.site.htmlPages,
-            files: b.site.files,
-            totalBytes: b.site.totalBytes,
-            pagefindBytes: b.site.pagefindBytes,
-            perType: b.site.perType,
-            firstQuery: s,
-          },
-        ]),
-      ),
+      builds: { site: buildResult(real, realSearch), bare: buildResult(bare, bareSearch) },
       ratio: {
         wall: real.run.wallMs / bare.run.wallMs,
         maxRss: real.run.maxRssKb / bare.run.maxRssKb,
-        treeRss: real.run.treeRssKb / bare.run.treeRssKb,
+        tree: real.run.treeKb / bare.run.treeKb,
         rssPerReportKb: real.run.maxRssKb / n,
       },
     };
@@ -175,35 +247,7 @@ async function main() {
     if (asJson) {
       console.log(JSON.stringify(result, null, 2));
     } else {
-      const s = result.builds.site!;
-      const b = result.builds.bare!;
-      log(`\nScale benchmark, N = ${n}: ${result.archive.reports} reports, ${result.archive.issuers} issuers, ${result.archive.firstYear}–${result.archive.lastYear}`);
-      const rows: (string | number)[][] = [
-        ['build: Astro', sec(s.astroMs), sec(b.astroMs), ratio(s.astroMs, b.astroMs)],
-        ['build: search index', sec(s.searchMs), sec(b.searchMs), ratio(s.searchMs, b.searchMs)],
-        ['build: total (whole command)', sec(s.wallMs), sec(b.wallMs), ratio(s.wallMs, b.wallMs)],
-        ['peak RSS, largest process', mb(s.maxRssKb), mb(b.maxRssKb), ratio(s.maxRssKb, b.maxRssKb)],
-        ['peak RSS, process tree (sampled)', mb(s.treeRssKb), mb(b.treeRssKb), ratio(s.treeRssKb, b.treeRssKb)],
-        ['HTML pages', s.htmlPages, b.htmlPages, ratio(s.htmlPages, b.htmlPages)],
-        ['pages indexed', s.indexedPages ?? 'n/a', b.indexedPages ?? 'n/a', ''],
-        ['total bytes (files)', `${kb(s.totalBytes)} (${s.files})`, `${kb(b.totalBytes)} (${b.files})`, ratio(s.totalBytes, b.totalBytes)],
-        ['  of which pagefind/', kb(s.pagefindBytes), kb(b.pagefindBytes), ratio(s.pagefindBytes, b.pagefindBytes)],
-      ];
-      for (const t of PAGE_TYPES) {
-        const x = s.perType[t];
-        const y = b.perType[t];
-        if (!x.pages && !y.pages) continue;
-        rows.push([`${t}: pages / largest`, x.pages ? `${x.pages} / ${kb(x.largest)}` : '–', y.pages ? `${y.pages} / ${kb(y.largest)}` : '–', '']);
-      }
-      for (const l of LOCALES) {
-        const x = s.firstQuery[l];
-        const y = b.firstQuery[l];
-        rows.push([`first query /${l}/ (${x.terms} terms): median / max`, `${kb(x.median)} / ${kb(x.max)}`, `${kb(y.median)} / ${kb(y.max)}`, ratio(x.median, y.median)]);
-      }
-      log(table(['', 'site', 'bare baseline', 'site / bare'], rows));
-      log('\nLargest page per type (site)');
-      log(table(['type', 'URL', 'raw bytes'], PAGE_TYPES.filter((t) => s.perType[t].pages).map((t) => [t, s.perType[t].largestUrl, kb(s.perType[t].largest)])));
-      log(`\npeak RSS per report (largest process): ${(s.maxRssKb / n / 1024).toFixed(1)} MB; memory via ${s.rssSource}`);
+      log(formatScaleResult(result));
     }
     if (keep) log(`\nkept: ${archive.dir} and ${bareDir}`);
   } finally {

@@ -67,9 +67,9 @@ const log = (...args: unknown[]) => {
 interface BuildRun {
   dir: string;
   wallMs: number;
-  /** peak RSS of the largest process of the build's tree, and of the whole tree (kB) */
+  /** peak RSS of the largest process of the build's tree, and the tree's summed PSS (kB) */
   maxRssKb?: number;
-  treeRssKb?: number;
+  treeKb?: number;
   astroMs?: number;
   searchMs?: number;
   indexedPages?: number;
@@ -84,7 +84,7 @@ async function build(dir: string, label: string): Promise<BuildRun> {
     process.stderr.write(res.stderr ?? '');
     throw new Error(`${label} failed (exit ${res.status})`);
   }
-  const run: BuildRun = { dir, wallMs: Math.round(wallMs), maxRssKb: res.maxRssKb, treeRssKb: res.treeRssKb };
+  const run: BuildRun = { dir, wallMs: Math.round(wallMs), maxRssKb: res.maxRssKb, treeKb: res.treeKb };
   // scripts/build.ts records its split in .cache/build-timings.json ({ astroMs, searchMs, indexedPages }).
   const timingsFile = join(root, '.cache', 'build-timings.json');
   if (existsSync(timingsFile) && statSync(timingsFile).mtimeMs >= Date.now() - wallMs - 1000) {
@@ -230,7 +230,7 @@ try {
       astroMs: b.astroMs,
       searchMs: b.searchMs,
       maxRssKb: b.run.maxRssKb,
-      treeRssKb: b.run.treeRssKb,
+      treeKb: b.run.treeKb,
       htmlPages: b.site.htmlPages,
       files: b.site.files,
       totalBytes: b.site.totalBytes,
@@ -242,7 +242,7 @@ try {
 
   const result = {
     site: siteOnly ?? 'scripts/build.ts --out <tmp>',
-    builds: runs.map(({ wallMs, astroMs, searchMs, indexedPages, maxRssKb, treeRssKb }) => ({ wallMs, astroMs, searchMs, indexedPages, maxRssKb, treeRssKb })),
+    builds: runs.map(({ wallMs, astroMs, searchMs, indexedPages, maxRssKb, treeKb }) => ({ wallMs, astroMs, searchMs, indexedPages, maxRssKb, treeKb })),
     pages: { total: m.htmlPages, perLocale: m.perLocale, files: m.files },
     bytes: {
       total: m.totalBytes,
@@ -267,8 +267,8 @@ try {
     if (runs.length) log('\nBuild time (scripts/build.ts)');
     if (runs.length) log(
       table(
-        ['run', 'Astro build', 'search index', 'whole command', 'peak RSS (largest process / tree)', 'indexed pages'],
-        result.builds.map((r, i) => [`build ${i + 1}`, sec(r.astroMs), sec(r.searchMs), sec(r.wallMs), r.maxRssKb ? `${mb(r.maxRssKb)} / ${mb(r.treeRssKb ?? 0)}` : 'n/a', r.indexedPages ?? 'n/a']),
+        ['run', 'Astro build', 'search index', 'whole command', 'peak memory (largest process / tree PSS)', 'indexed pages'],
+        result.builds.map((r, i) => [`build ${i + 1}`, sec(r.astroMs), sec(r.searchMs), sec(r.wallMs), r.maxRssKb ? `${mb(r.maxRssKb)} / ${mb(r.treeKb ?? 0)}` : 'n/a', r.indexedPages ?? 'n/a']),
       ),
     );
     log('\nPages');
@@ -326,7 +326,7 @@ try {
             ['build: search index', sec(r.searchMs), sec(bare.searchMs), times(r.searchMs, bare.searchMs)],
             ['build: whole command', sec(r.wallMs), sec(bare.wallMs), times(r.wallMs, bare.wallMs)],
             ['peak RSS, largest process', mb(r.maxRssKb ?? 0), mb(bare.maxRssKb), times(r.maxRssKb, bare.maxRssKb)],
-            ['peak RSS, process tree (sampled)', mb(r.treeRssKb ?? 0), mb(bare.treeRssKb), times(r.treeRssKb, bare.treeRssKb)],
+            ['peak memory, process tree (PSS sum, sampled)', mb(r.treeKb ?? 0), mb(bare.treeKb), times(r.treeKb, bare.treeKb)],
             ['HTML pages', m.htmlPages, bare.htmlPages, times(m.htmlPages, bare.htmlPages)],
             ['total bytes', kb(m.totalBytes), kb(bare.totalBytes), times(m.totalBytes, bare.totalBytes)],
             ['largest section page (raw HTML)', kb(result.bytes.perPageType.section.html.rawMax), kb(bare.largestPage), times(result.bytes.perPageType.section.html.rawMax, bare.largestPage)],

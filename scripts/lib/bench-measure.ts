@@ -6,8 +6,12 @@
  *   its binary):
  *   - `maxRssKb`: the largest peak RSS of any single process of the tree, from GNU time
  *     (`/usr/bin/time -v`, "Maximum resident set size", i.e. getrusage of the waited-for children);
- *   - `treeRssKb`: the peak of the summed RSS of every live process of the tree, sampled every
- *     200 ms from /proc/<pid>/status (VmRSS), children found through /proc/<pid>/task/<pid>/children.
+ *   - `treeKb`: the peak of the summed memory of every live process of the tree, sampled every
+ *     200 ms: PSS from /proc/<pid>/smaps_rollup (shared pages split between the processes sharing
+ *     them; RSS summed would count them once per process), VmRSS where PSS cannot be read;
+ *     children found through /proc/<pid>/task/<pid>/children;
+ *   - `perProcess`: the peak RSS (VmHWM) of each kind of process seen while sampling: `astro build`,
+ *     `pagefind` (the binary Pagefind's Node API runs), or the script a `node` process runs.
  *     Without /usr/bin/time `maxRssKb` is the largest VmHWM seen while sampling.
  * - `siteStats`: HTML pages, total bytes, and per page type (./page-types.ts) the count and the
  *   largest page's raw HTML bytes.
@@ -23,8 +27,10 @@ export interface MeasuredRun {
   wallMs: number;
   /** largest peak RSS of one process of the tree (kB) */
   maxRssKb: number;
-  /** peak of the tree's summed RSS, sampled every 200 ms (kB) */
-  treeRssKb: number;
+  /** peak of the tree's summed PSS, sampled every 200 ms (kB) */
+  treeKb: number;
+  /** peak RSS (VmHWM) per kind of process (kB) */
+  perProcess: Record<string, number>;
   /** where maxRssKb came from */
   rssSource: 'time -v' | 'VmHWM samples';
   stdout: string;
@@ -39,6 +45,29 @@ function statusField(pid: number, field: string): number {
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
+  }
+}
+
+function pss(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    // no smaps_rollup (old kernel) or gone
+  }
+  return statusField(pid, 'VmRSS');
+}
+
+/** `astro build`, `pagefind`, or the script a node process runs (its basename). */
+function processKind(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    if (argv.some((a) => a.endsWith('astro.mjs'))) return 'astro build';
+    if (argv.some((a) => /pagefind/.test(path.basename(a)))) return 'pagefind';
+    const script = argv.slice(1).find((a) => !a.startsWith('-'));
+    return script ? `${path.basename(argv[0]!)} ${path.basename(script)}` : path.basename(argv[0] ?? '?');
+  } catch {
+    return '?';
   }
 }
 
@@ -74,16 +103,23 @@ export function runMeasured(cmd: string[], opts: { cwd: string; env?: NodeJS.Pro
       stderr += d;
       if (opts.echo) process.stderr.write(d);
     });
-    let treeRssKb = 0;
+    let treeKb = 0;
     let hwmKb = 0;
+    const perProcess: Record<string, number> = {};
+    const kinds = new Map<number, string>();
     const sample = () => {
       if (child.pid === undefined) return;
       let sum = 0;
+      // the first process is /usr/bin/time itself (or the command)
       for (const pid of descendants(child.pid)) {
-        sum += statusField(pid, 'VmRSS');
-        hwmKb = Math.max(hwmKb, statusField(pid, 'VmHWM'));
+        sum += pss(pid);
+        const hwm = statusField(pid, 'VmHWM');
+        hwmKb = Math.max(hwmKb, hwm);
+        if (!kinds.has(pid)) kinds.set(pid, processKind(pid));
+        const kind = kinds.get(pid)!;
+        perProcess[kind] = Math.max(perProcess[kind] ?? 0, hwm);
       }
-      treeRssKb = Math.max(treeRssKb, sum);
+      treeKb = Math.max(treeKb, sum);
     };
     const timer = setInterval(sample, 200);
     child.on('error', (e) => {
@@ -103,7 +139,8 @@ export function runMeasured(cmd: string[], opts: { cwd: string; env?: NodeJS.Pro
         }
       }
       rmSync(tmp, { recursive: true, force: true });
-      resolve({ status, wallMs, maxRssKb, treeRssKb: Math.max(treeRssKb, maxRssKb), rssSource, stdout, stderr });
+      delete perProcess.time;
+      resolve({ status, wallMs, maxRssKb, treeKb, perProcess, rssSource, stdout, stderr });
     });
   });
 }

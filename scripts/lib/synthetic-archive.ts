@@ -59,7 +59,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..',
 
 /** Reports per synthetic issuer, by issuer number: 3, 4, 1, 2, 3, 4, … (2.5 on average). */
 export const reportsOfIssuer = (k: number): number => 1 + ((k * 5 + 2) % 4);
-/** First year of a synthetic issuer: 2016–2021, so the archive spans 2016–2024. */
+/** First year of a synthetic issuer: 2016 (even issuer numbers) or 2019 (odd), so the archive spans 2016–2022 and every year has reports of several issuers. */
 export const firstYearOfIssuer = (k: number): number => 2016 + ((k * 3) % 6);
 /** Distinct five-digit stock codes (7919 is prime to 89990, so k ↦ code is one-to-one for k < 89990). */
 export const stockCodeOf = (k: number): string => String(10000 + ((k * 7919) % 89990));
