@@ -4,6 +4,20 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redirectEntrySchema, issuerSchema, reportSchema, sectionSchema } from './lib/schemas.ts';
 import { REDIRECTS_FILE, readRedirectFiles } from './lib/redirect-files.ts';
+import { buildPart, buildsIssuer } from './lib/build-part.ts';
+import { existsSync, readdirSync } from 'node:fs';
+
+/**
+ * A shard build (src/lib/build-part.ts) loads only its issuers' reports and sections, so its
+ * memory and time follow its own size, not the archive's. Other builds load every report.
+ */
+function reportsGlob(rest: string): string {
+  if (buildPart().kind !== 'shard') return `*/${rest}`;
+  const dir = './content/reports';
+  const mine = existsSync(dir) ? readdirSync(dir).filter((issuer) => buildsIssuer(issuer)).sort() : [];
+  if (mine.length === 0) return `__no-issuer-in-this-shard__/${rest}`;
+  return mine.length === 1 ? `${mine[0]}/${rest}` : `{${mine.join(',')}}/${rest}`;
+}
 
 const issuers = defineCollection({
   loader: glob({ pattern: '*.yaml', base: './content/issuers' }),
@@ -11,12 +25,12 @@ const issuers = defineCollection({
 });
 
 const reports = defineCollection({
-  loader: glob({ pattern: '*/*/report.yaml', base: './content/reports' }),
+  loader: glob({ pattern: reportsGlob('*/report.yaml'), base: './content/reports' }),
   schema: reportSchema,
 });
 
 const sections = defineCollection({
-  loader: glob({ pattern: '*/*/*/*.mdx', base: './content/reports' }),
+  loader: glob({ pattern: reportsGlob('*/*/*.mdx'), base: './content/reports' }),
   schema: sectionSchema,
 });
 
@@ -27,7 +41,7 @@ const redirectsLoader: Loader = {
     const root = fileURLToPath(config.root);
     const sync = async () => {
       store.clear();
-      for (const file of readRedirectFiles(`${root}/content/reports`)) {
+      for (const file of readRedirectFiles(`${root}/content/reports`).filter((f) => buildPart().kind !== 'shard' || buildsIssuer(f.issuer))) {
         const filePath = relative(root, file.file).replaceAll('\\', '/');
         for (const r of file.redirects) {
           const id = `${file.issuer}/${file.year}/${r.lang ?? '*'}/${r.from}`;

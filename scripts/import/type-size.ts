@@ -6,8 +6,10 @@
  */
 import type { Line } from './types.ts';
 
-/** A heading is set at least this much larger than the body text. */
+/** A heading is set at least this much larger than the body text, */
 const HEADING_RATIO = 1.15;
+/** or, set in bold (the body is not), at least this much larger (`(一) 排放物` 12 pt bold over 10.5 pt text). */
+const BOLD_HEADING_RATIO = 1.1;
 const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
 /** short enough for a heading: no running text */
 const short = (s: string) => (han(s) ? han(s) <= 40 : s.length <= 100);
@@ -19,10 +21,26 @@ export function bodySize(lines: Line[]): number | undefined {
   return [...chars].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
 }
 
-/** Is the line set as a heading (larger than the body, short)? undefined: the source tells no size. */
+/**
+ * Is the line set as a heading (larger than the body, or bold and a little larger; short)?
+ * undefined: the source tells no size.
+ */
 export function typesetHeading(l: Line, body: number | undefined): boolean | undefined {
   if (!body || !l.size) return undefined;
-  return !!l.text && l.size >= body * HEADING_RATIO && short(l.text);
+  const ratio = l.bold ? BOLD_HEADING_RATIO : HEADING_RATIO;
+  return !!l.text && l.size >= body * ratio - 0.01 && short(l.text) && !pullQuote(l.text.trim());
+}
+
+/**
+ * A line of a pull quote (a quotation set large): it opens a quotation that does not close before
+ * its end, or closes one it did not open (`“We build for …` / `… the keys.”`). A heading that quotes
+ * a name (`「暖心電力」計劃`) closes its quotation inside the line.
+ */
+const OPEN = '“"「『‘', CLOSE = '”"」』’';
+export function pullQuote(t: string): boolean {
+  const inner = (s: string, set: string) => [...s].some((c) => set.includes(c));
+  if (OPEN.includes(t[0]) && !inner(t.slice(1, -1), CLOSE)) return true;
+  return CLOSE.includes(t[t.length - 1]) && !inner(t.slice(0, -1), OPEN);
 }
 
 /**

@@ -6,10 +6,12 @@
  * issuer that discloses one of the same HKEX codes (printed or derived; codes of other editions
  * mapped by the caller, A1.2 ⇄ D28), or whose title is the same after folding: script (converted to
  * Simplified), NFKC, an appendix's number (`附录一` = `附錄 1`), spacing and punctuation, or holds the
- * other's whole title (`扎实推进碳中和` ⊃ `推進碳中和`; 4+ Han characters or 10+ letters). Sections
- * sharing more codes come first; a report's parts (titles shared by many sections) are not topics.
+ * other's whole title (`扎实推进碳中和` ⊃ `推進碳中和`; 4+ Han characters or 10+ letters), or, failing
+ * both, whose text is its mutual best match (text-topics.ts). Sections with the same title come
+ * first, then those sharing more codes; a report's parts (titles shared by many sections) are not topics.
  */
 import type { Archive, Report, Section } from './archive.ts';
+import { mutualBestMatches, termCounts, tfidf } from './text-topics.ts';
 
 export type Fold = (text: string) => string;
 
@@ -45,7 +47,7 @@ const contains = (a: string, b: string) => a.includes(b) && ([...b].length >= 4 
 
 export interface SameTopic<E> {
   report: Report<E>;
-  sections: { section: Section<E>; codes: string[]; sameTitle: boolean }[];
+  sections: { section: Section<E>; codes: string[]; sameTitle: boolean; similarText: boolean }[];
 }
 
 /**
@@ -59,6 +61,8 @@ export function sameTopicSections<E>(
   fold: Fold,
   canon: (code: string, report: Report<E>) => string = (c) => c,
   own?: Report<E>,
+  /** sections of `others` whose text matches this section's (similarTexts) */
+  similar: ReadonlySet<Section<E>> = new Set(),
 ): SameTopic<E>[] {
   const codesOf = (s: Section<E>, r: Report<E> | undefined) => new Set([...s.frameworks.hkex, ...(s.frameworks.hkexDerived ?? [])].map((c) => (r ? canon(c, r) : c)));
   const mine = codesOf(section, own);
@@ -69,10 +73,40 @@ export function sameTopicSections<E>(
       const codes = [...codesOf(s, r)].filter((c) => mine.has(c));
       const other = topicKey(s.title, fold);
       const sameTitle = !!title && (other === title || contains(other, title) || contains(title, other));
-      return codes.length || sameTitle ? [{ section: s, codes, sameTitle }] : [];
+      const similarText = similar.has(s);
+      return codes.length || sameTitle || similarText ? [{ section: s, codes, sameTitle, similarText }] : [];
     });
-    hits.sort((a, b) => Number(b.sameTitle) - Number(a.sameTitle) || b.codes.length - a.codes.length || a.section.order - b.section.order);
+    hits.sort(
+      (a, b) =>
+        Number(b.sameTitle) - Number(a.sameTitle) || b.codes.length - a.codes.length || Number(b.similarText) - Number(a.similarText) || a.section.order - b.section.order,
+    );
     if (hits.length) out.push({ report: r, sections: hits.slice(0, 5) });
+  }
+  return out;
+}
+
+/**
+ * For every section of an issuer's reports, the sections of its other reports whose text is its
+ * mutual best match (text-topics.ts), report pair by report pair; IDF over all the sections given.
+ */
+export function similarTexts<E>(reports: readonly Report<E>[], sectionsOf: (r: Report<E>) => Section<E>[], textOf: (s: Section<E>) => string, fold: Fold): Map<Section<E>, Set<Section<E>>> {
+  const lists = reports.map(sectionsOf);
+  const vectors = tfidf(lists.flat().map((s) => termCounts(textOf(s), fold)));
+  const byReport: (typeof vectors)[] = [];
+  let at = 0;
+  for (const list of lists) {
+    byReport.push(vectors.slice(at, at + list.length));
+    at += list.length;
+  }
+  const out = new Map<Section<E>, Set<Section<E>>>();
+  const link = (a: Section<E>, b: Section<E>) => out.set(a, (out.get(a) ?? new Set()).add(b));
+  for (let x = 0; x < lists.length; x++) {
+    for (let y = x + 1; y < lists.length; y++) {
+      for (const [i, j] of mutualBestMatches(byReport[x]!, byReport[y]!)) {
+        link(lists[x]![i]!, lists[y]![j]!);
+        link(lists[y]![j]!, lists[x]![i]!);
+      }
+    }
   }
   return out;
 }

@@ -28,10 +28,3 @@ export function redirectsFor(redirects: readonly Redirect[], editionLang: Conten
     (r) => (r.lang === undefined || r.lang === editionLang) && !sectionIds.has(r.from) && (r.to === REPORT_HOME || sectionIds.has(r.to)),
   );
 }
-
-/** URL paths (`/{l}/{issuer}/{year}/{from}/`) that can only be redirect pages, for every locale. */
-export function redirectPaths(locales: readonly string[], reports: readonly { issuer: string; year: string; redirects: readonly Redirect[] }[]): Set<string> {
-  const out = new Set<string>();
-  for (const r of reports) for (const d of r.redirects) for (const l of locales) out.add(`/${l}/${r.issuer}/${r.year}/${d.from}/`);
-  return out;
-}

@@ -17,8 +17,14 @@ const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabId = z.string().regex(KEBAB, 'use lowercase letters, digits and hyphens');
 const hkexCode = z.string().regex(/^[AB]\d{1,2}(?:\.\d{1,2})?$|^D\d{2}$|^MDR\d{2}$/, 'write HKEX codes like A1, A1.1, D19 or MDR13');
 
+/** First path segments of the site's own pages under /{locale}/: no issuer may take them as its id. */
+export const RESERVED_ISSUER_IDS = ['hkex', 'search', 'years', 'issuers'] as const;
+const issuerId = kebabId.refine((v) => !(RESERVED_ISSUER_IDS as readonly string[]).includes(v), {
+  message: `this id is a page of the site (/{locale}/<id>/); choose another issuer id than ${RESERVED_ISSUER_IDS.join(', ')}`,
+});
+
 export const issuerSchema = z.object({
-  id: kebabId,
+  id: issuerId,
   stockCode: z.string().regex(/^\d{5}$/, 'the HKEX stock code has five digits, e.g. "00241"'),
   name: localized,
   shortName: localized,
@@ -33,7 +39,7 @@ const complyEntry = z.object({
 
 export const reportSchema = z
   .object({
-    issuer: kebabId,
+    issuer: issuerId,
     year: z.string().regex(/^\d{4}(?:-\d{2})?$/, 'the year label is a string like "2018" or "2023-24"'),
     yearLabel: localized,
     title: localized,

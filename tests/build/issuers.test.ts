@@ -65,6 +65,13 @@ describe('the same topic in other years (Alibaba FY2023 ⇄ FY2025)', () => {
       expect(related(`${locale}/alibaba/2025/a01/index.html`)).toContain('2023/a01'); // 附錄 1 ⇄ 附录一 ESG 关键绩效指标
     }
   });
+  it('links sections that share no code or title by their text, marked as such (應對氣候變化 ⇄ 附录五 气候风险和机遇评估报告)', () => {
+    for (const locale of LOCALES) {
+      expect(related(`${locale}/alibaba/2025/c02-s02/index.html`)).toContain('2023/a04');
+      expect(related(`${locale}/alibaba/2023/a04/index.html`)).toContain('2025/c02-s02');
+      expect(findAll(read(`${locale}/alibaba/2025/c02-s02/index.html`), (e) => attr(e, 'dataSimilarText') !== undefined)).toHaveLength(1);
+    }
+  });
   it('shows no such list on an issuer with one report', () => {
     expect(related('tc/jd-health/2024/c01/index.html')).toEqual([]);
   });

@@ -24,6 +24,8 @@ type Kind =
   | 'hkex code page'
   | 'issuer'
   | 'issuer data'
+  | 'year listing'
+  | 'issuer directory'
   | 'report home'
   | 'report hkex-index'
   | 'report data'
@@ -33,12 +35,14 @@ type Kind =
 const BUDGETS: Record<Kind, { html: number; css: number }> = {
   'language chooser': { html: 1_000, css: 13_700 }, //      782 / 10 942
   '404': { html: 1_400, css: 13_700 }, //                  1 115 / 10 942
-  'archive home': { html: 1_800, css: 13_700 }, //         1 433 / 10 942
+  'archive home': { html: 2_100, css: 13_700 }, //         1 671 / 11 544 (2026-12-05: years and issuer directory added)
   search: { html: 3_300, css: 13_700 }, //                 2 619 / 10 942
   'hkex home': { html: 1_800, css: 13_700 }, //            1 441 / 10 942
   'hkex edition index': { html: 3_500, css: 13_700 }, //   2 794 / 10 942
   'hkex coverage': { html: 4_400, css: 13_700 }, //        3 462 / 10 942
   'hkex code page': { html: 8_900, css: 13_700 }, //       7 101 / 10 942 (2026-12-04: Alibaba FY2025 added)
+  'year listing': { html: 1_800, css: 13_700 }, //         1 407 / 11 544 (2026-12-05)
+  'issuer directory': { html: 1_850, css: 13_700 }, //     1 477 / 11 544 (2026-12-05)
   issuer: { html: 2_100, css: 13_700 }, //                 1 696 / 10 942 (2026-12-04)
   'issuer data': { html: 9_100, css: 13_700 }, //          7 239 / 10 942 (2026-12-04)
   'report home': { html: 3_400, css: 13_700 }, //          2 721 / 10 942
@@ -60,6 +64,8 @@ function kindOf(urlPath: string): Kind {
     if (s.length === 2) return 'hkex edition index';
     return 'hkex code page';
   }
+  if (s[0] === 'years') return 'year listing';
+  if (s[0] === 'issuers') return 'issuer directory';
   if (s.length === 1) return 'issuer';
   if (s.length === 2 && s[1] === 'data') return 'issuer data';
   if (s.length === 2) return 'report home';

@@ -19,6 +19,9 @@ describe('axe: zero violations', () => {
       'HKEX index': paths.index(locale, report),
       [`HKEX code page ${tagged.code}`]: `/${locale}/hkex/${String(report.hkexEdition)}/${tagged.code}/`,
       'HKEX coverage matrix': `/${locale}/hkex/coverage/`,
+      [`year listing ${report.year}`]: `/${locale}/years/${report.year}/`,
+      'issuer directory by stock code': `/${locale}/issuers/`,
+      'issuer directory by name': `/${locale}/issuers/by-name/`,
     };
     // Every report's home and first section too: converted and fallback editions carry their own lang marks.
     for (const r of loadReports()) {

@@ -26,6 +26,11 @@ describe('npm run check on the committed archive', () => {
     expect(files.some((f) => f.path.endsWith('.mdx'))).toBe(true);
     expect(errorsOf(checkContent(files, catalogues))).toEqual([]);
   });
+  it('an issuer id that is a page of the site (years, issuers, hkex, search) is refused, naming the file and what to do', () => {
+    const broken = mutate(/issuers\/jd-health\.yaml$/, (t) => t.replace(/^id: jd-health$/m, 'id: years'));
+    const problems = errorsOf(checkContent(broken, catalogues));
+    expect(problems.some((p) => p.file.endsWith('issuers/jd-health.yaml') && /page of the site.*choose another issuer id/.test(p.message))).toBe(true);
+  });
   it('names the file, line and field of a schema error', () => {
     const broken = mutate(/report\.yaml$/, (t) => t.replace(/(start:\s*)\d{4}-\d{2}-\d{2}/, '$1April 2017'));
     const problems = errorsOf(checkContent(broken, catalogues));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Archive, Report, Section } from '../../src/lib/archive.ts';
-import { issuersOf, reportsOfIssuer, sameTopicSections, topicKey } from '../../src/lib/issuer-years.ts';
+import { issuersOf, reportsOfIssuer, sameTopicSections, similarTexts, topicKey } from '../../src/lib/issuer-years.ts';
 import { createConverter } from '../../src/lib/script-convert.ts';
 
 const fold = createConverter({ from: 'zh-Hant', to: 'zh-Hans', quotes: false });
@@ -17,7 +17,7 @@ function load(issuer: string, year: string): Report {
   for (const lang of data.languages) {
     sections[lang as 'en'] = readdirSync(join(dir, lang)).sort().map((f): Section => {
       const fm = parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, lang, f), 'utf8'))![1]);
-      return { ...fm, frameworks: fm.frameworks ?? { hkex: [] }, lang, entry: f };
+      return { ...fm, frameworks: fm.frameworks ?? { hkex: [] }, lang, entry: join(dir, lang, f) };
     });
   }
   return { issuer: issuerOf(issuer), data, sections };
@@ -57,5 +57,21 @@ describe('issuers across years', () => {
     expect(codes.length).toBeGreaterThan(0);
     expect([...codes].sort((a, b) => b - a)).toEqual(codes);
     for (const s of related[0]!.sections) expect(s.codes.every((c) => climate.frameworks.hkex.includes(c))).toBe(true);
+  });
+  it('links sections with no shared code or title by their text, as mutual best matches (FY2023 lost its index: 應對氣候變化 ⇄ 附录五 气候风险和机遇评估报告)', () => {
+    const [fy2025, fy2023] = reportsOfIssuer(archive, 'alibaba');
+    const body = (s: Section) => readFileSync(s.entry as string, 'utf8').replace(/^---\n[\s\S]*?\n---/, '');
+    const similar = similarTexts([fy2025!, fy2023!], sectionsOf, body, fold);
+    const climate = titled(fy2025!, '應對氣候變化');
+    const matched = [...(similar.get(climate) ?? [])].map((s) => s.title);
+    expect(matched).toEqual(['附录五 气候风险和机遇评估报告']);
+    // both ways, and shown as a same-topic link though no code or title is shared
+    expect([...(similar.get(titled(fy2023!, '附录五 气候风险和机遇评估报告')) ?? [])]).toContain(climate);
+    const related = sameTopicSections(climate, [fy2023!], sectionsOf, fold, undefined, fy2025, similar.get(climate));
+    expect(related[0]!.sections.map((s) => [s.section.title, s.codes.length, s.sameTitle, s.similarText])).toEqual([['附录五 气候风险和机遇评估报告', 0, false, true]]);
+    // mutual best matches pair each section with at most one of the other report
+    for (const [, set] of similar) expect(set.size).toBeLessThanOrEqual(1);
+    // a section and the same-titled one of the other year also match by text
+    expect([...(similar.get(titled(fy2025!, '助力建設綠水青山')) ?? [])].map((s) => s.title)).toEqual(['助力建设绿水青山']);
   });
 });

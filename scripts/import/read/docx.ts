@@ -13,6 +13,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { ImportError } from '../types.ts';
 import { structuredText, type StructuredSource } from './structured.ts';
+import { promoteFormattedHeadings } from './docx-formatted-headings.ts';
 
 /** Word 97–2003 and other OLE2 compound files */
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -38,6 +39,8 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Structu
   try {
     const r = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
       styleMap: STYLE_MAP,
+      // headings set by bold, larger type only (no heading style) get Word's heading styles
+      transformDocument: promoteFormattedHeadings,
       // the picture's bytes are kept; the HTML carries a key (`image:N`) the pipeline turns into a file name
       convertImage: mammoth.images.imgElement(async (img) => {
         images.push({ bytes: await img.readAsBuffer(), contentType: img.contentType });

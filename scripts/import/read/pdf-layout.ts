@@ -76,11 +76,14 @@ export function findFurniture(pages: PdfPage[]): { kind: Map<PdfLine, 'running h
   const kind = new Map<PdfLine, 'running header' | 'page number'>();
   const folio = new Map<number, number>();
   const pagesOf = new Map<string, Set<number>>();
+  // a band line's keys: its text, and each of its cells when it has several (the report title at
+  // the left and the chapter name at the right of one line: the title recurs, the line may not)
+  const keysOf = (l: PdfLine, z: Zone) => [l.text, ...(l.cells.length > 1 ? l.cells.map((c) => c.text) : [])]
+    .filter((t) => !FOLIO.test(t)).map((t) => `${z}:${keyOf(t)}`);
   for (const p of pages) for (const l of p.lines) {
     const z = zoneOf(l, p);
     if (!z || FOLIO.test(l.text)) continue;
-    const k = `${z}:${keyOf(l.text)}`;
-    (pagesOf.get(k) ?? pagesOf.set(k, new Set()).get(k)!).add(p.number);
+    for (const k of new Set(keysOf(l, z))) (pagesOf.get(k) ?? pagesOf.set(k, new Set()).get(k)!).add(p.number);
   }
   for (const p of pages) {
     const marked: PdfLine[] = [];
@@ -89,7 +92,7 @@ export function findFurniture(pages: PdfPage[]): { kind: Map<PdfLine, 'running h
       if (!z) continue;
       const f = FOLIO.exec(l.text);
       if (f) { kind.set(l, 'page number'); folio.set(p.number, Number(f[1])); marked.push(l); }
-      else if ((pagesOf.get(`${z}:${keyOf(l.text)}`)?.size ?? 0) >= 2) { kind.set(l, 'running header'); marked.push(l); }
+      else if (keysOf(l, z).some((k) => (pagesOf.get(k)?.size ?? 0) >= 2)) { kind.set(l, 'running header'); marked.push(l); }
     }
     // a line beside a running header in its band (the chapter name printed under the report title)
     for (const l of p.lines) {
@@ -109,6 +112,15 @@ export function tableColumns(rows: PdfLine[]): { x: number; right: number }[] {
     const last = cols[cols.length - 1];
     if (last && s.x <= last.right + 1) last.right = Math.max(last.right, s.right);
     else cols.push({ ...s });
+  }
+  // two neighbouring spans no row fills both of are one column whose cells are aligned differently
+  // (a unit column: `persons` set left, `%` set right)
+  const used = (c: { x: number; right: number }, r: PdfLine) => r.cells.some((x) => x.x <= c.right && x.right >= c.x);
+  for (let k = cols.length - 1; k > 0; k--) {
+    const [a, b] = [cols[k - 1], cols[k]];
+    if (rows.some((r) => used(a, r) && used(b, r))) continue;
+    a.right = Math.max(a.right, b.right);
+    cols.splice(k, 1);
   }
   return cols;
 }

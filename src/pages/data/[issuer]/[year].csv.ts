@@ -2,13 +2,14 @@
  * `/data/{issuer}/{year}.csv`: the report's data/kpi.csv as committed (UTF-8 with a BOM so Excel
  * reads the Chinese labels; schema in docs/kpi-data.md).
  */
+import { buildsIssuer } from '../../../lib/build-part.ts';
 import type { APIRoute } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKpiArchive } from '../../../lib/kpi-data.ts';
 
 export function getStaticPaths() {
-  return loadKpiArchive().map((r) => ({ params: { issuer: r.issuer, year: r.year } }));
+  return loadKpiArchive().filter((r) => buildsIssuer(r.issuer)).map((r) => ({ params: { issuer: r.issuer, year: r.year } }));
 }
 
 export const GET: APIRoute = ({ params }) => {
