@@ -5,6 +5,8 @@
  * link, else the built file and line (a template problem).
  */
 import { spawnSync } from 'node:child_process';
+import { writeSitemap } from './sitemap.ts';
+import { siteUrl } from '../../src/lib/site-url.ts';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +67,7 @@ export function listSiteFiles(dir: string): string[] {
     .sort();
 }
 
-/** `astro build` of the project at `root` into a new temporary folder (no search index). */
+/** `astro build` of the project at `root` into a new temporary folder, with its sitemap (no search index). */
 export function buildSite(root: string): { dir: string; ms: number } | { error: string } {
   const dir = mkdtempSync(join(tmpdir(), 'esg-check-site-'));
   const t0 = performance.now();
@@ -81,6 +83,8 @@ export function buildSite(root: string): { dir: string; ms: number } | { error: 
     const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     return { error: `astro build exited with ${run.status ?? run.signal}:\n${output}` };
   }
+  // the sitemap is written after the pages (scripts/build.ts); pages link it
+  writeSitemap(dir, siteUrl());
   return { dir, ms: Math.round(performance.now() - t0) };
 }
 

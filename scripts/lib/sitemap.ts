@@ -28,7 +28,9 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 export function sitemapPaths(dist: string): string[] {
   const paths: string[] = [];
   for (const file of htmlFiles(dist)) {
-    const head = readFileSync(file, 'utf8').slice(0, 4096);
+    const html = readFileSync(file, 'utf8');
+    const end = html.indexOf('</head>');
+    const head = end >= 0 ? html.slice(0, end) : html;
     if (/<meta name="robots" content="noindex"/.test(head)) continue;
     const rel = relative(dist, file).split(sep).join('/');
     paths.push(rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`);
