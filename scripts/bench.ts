@@ -13,11 +13,17 @@
  *     each locale's search page, and the first-query cost over every golden term (median, p90,
  *     max; Pagefind's JS run against the built bundle; budget 200 KB for the median first query,
  *     see docs/search.md);
- *   - determinism: the number of files that differ between the two builds (should be 0).
+ *   - determinism: the number of files that differ between the two builds (should be 0);
+ *   - side by side, the baseline a user would pick instead (scripts/lib/bare-baseline.ts: a bare
+ *     Astro 7 + MDX project rendering the same section MDX into the same three locales, plus
+ *     Pagefind with default options): build time, peak memory (both builds measured the same way,
+ *     scripts/lib/bench-measure.ts), pages, bytes, first-query search bytes, and the ratios.
  * No thresholds: it reports figures, it does not judge them. --json prints one JSON object instead.
  * --site DIR measures an existing built site only (no builds, so no timings and no determinism).
  */
-import { spawnSync } from 'node:child_process';
+import { runMeasured, mb, ratio as times, siteStats } from './lib/bench-measure.ts';
+import { writeBareProject } from './lib/bare-baseline.ts';
+import { bareFirstQueries, measuredBuild } from './bench-scale.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -61,27 +67,24 @@ const log = (...args: unknown[]) => {
 interface BuildRun {
   dir: string;
   wallMs: number;
+  /** peak RSS of the largest process of the build's tree, and the tree's summed PSS (kB) */
+  maxRssKb?: number;
+  treeKb?: number;
   astroMs?: number;
   searchMs?: number;
   indexedPages?: number;
 }
 
-function build(dir: string, label: string): BuildRun {
+async function build(dir: string, label: string): Promise<BuildRun> {
   log(`▸ ${label}: node scripts/build.ts --out ${dir}`);
-  const t0 = performance.now();
-  const res = spawnSync(process.execPath, [join(root, 'scripts/build.ts'), '--out', dir], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const wallMs = performance.now() - t0;
+  const res = await runMeasured([process.execPath, join(root, 'scripts/build.ts'), '--out', dir], { cwd: root });
+  const wallMs = res.wallMs;
   if (res.status !== 0) {
     process.stderr.write(res.stdout ?? '');
     process.stderr.write(res.stderr ?? '');
-    throw new Error(`${label} failed (exit ${res.status ?? res.signal})`);
+    throw new Error(`${label} failed (exit ${res.status})`);
   }
-  const run: BuildRun = { dir, wallMs: Math.round(wallMs) };
+  const run: BuildRun = { dir, wallMs: Math.round(wallMs), maxRssKb: res.maxRssKb, treeKb: res.treeKb };
   // scripts/build.ts records its split in .cache/build-timings.json ({ astroMs, searchMs, indexedPages }).
   const timingsFile = join(root, '.cache', 'build-timings.json');
   if (existsSync(timingsFile) && statSync(timingsFile).mtimeMs >= Date.now() - wallMs - 1000) {
@@ -208,7 +211,7 @@ const work = mkdtempSync(join(tmpdir(), 'esg-bench-'));
 const dirA = join(work, 'a');
 const dirB = join(work, 'b');
 try {
-  const runs = siteOnly ? [] : [build(dirA, 'build 1'), build(dirB, 'build 2')];
+  const runs = siteOnly ? [] : [await build(dirA, 'build 1'), await build(dirB, 'build 2')];
   const site = readSite(siteOnly ?? dirA);
   const m = measure(site);
   const a = hashTree(siteOnly ?? dirA);
@@ -216,9 +219,30 @@ try {
   const diff = diffManifests(a.files, b.files);
   const search = await measureSearch(siteOnly ?? dirA);
 
+  // The baseline a user would pick instead, over the same section MDX (not with --site: no builds).
+  let bare;
+  if (!siteOnly) {
+    const bareDir = writeBareProject({ archive: root, to: join(work, 'bare') });
+    const b = await measuredBuild('bare baseline (Astro 7 + MDX + Pagefind)', [process.execPath, join(root, 'scripts/lib/bare-baseline.ts'), 'build', bareDir], bareDir, join(bareDir, 'dist'), log);
+    const firstQuery = await bareFirstQueries(b.dist);
+    bare = {
+      wallMs: b.run.wallMs,
+      astroMs: b.astroMs,
+      searchMs: b.searchMs,
+      maxRssKb: b.run.maxRssKb,
+      treeKb: b.run.treeKb,
+      htmlPages: b.site.htmlPages,
+      files: b.site.files,
+      totalBytes: b.site.totalBytes,
+      pagefindBytes: b.site.pagefindBytes,
+      largestPage: b.site.perType.section.largest,
+      firstQuery,
+    };
+  }
+
   const result = {
     site: siteOnly ?? 'scripts/build.ts --out <tmp>',
-    builds: runs.map(({ wallMs, astroMs, searchMs, indexedPages }) => ({ wallMs, astroMs, searchMs, indexedPages })),
+    builds: runs.map(({ wallMs, astroMs, searchMs, indexedPages, maxRssKb, treeKb }) => ({ wallMs, astroMs, searchMs, indexedPages, maxRssKb, treeKb })),
     pages: { total: m.htmlPages, perLocale: m.perLocale, files: m.files },
     bytes: {
       total: m.totalBytes,
@@ -233,6 +257,7 @@ try {
       ),
     },
     search,
+    bare: bare ?? null,
     determinism: siteOnly ? null : { files: a.files.size, differing: diff.length, digestA: a.digest, digestB: b.digest, examples: diff.slice(0, 20) },
   };
 
@@ -242,8 +267,8 @@ try {
     if (runs.length) log('\nBuild time (scripts/build.ts)');
     if (runs.length) log(
       table(
-        ['run', 'Astro build', 'search index', 'whole command', 'indexed pages'],
-        result.builds.map((r, i) => [`build ${i + 1}`, sec(r.astroMs), sec(r.searchMs), sec(r.wallMs), r.indexedPages ?? 'n/a']),
+        ['run', 'Astro build', 'search index', 'whole command', 'peak memory (largest process / tree PSS)', 'indexed pages'],
+        result.builds.map((r, i) => [`build ${i + 1}`, sec(r.astroMs), sec(r.searchMs), sec(r.wallMs), r.maxRssKb ? `${mb(r.maxRssKb)} / ${mb(r.treeKb ?? 0)}` : 'n/a', r.indexedPages ?? 'n/a']),
       ),
     );
     log('\nPages');
@@ -289,6 +314,34 @@ try {
       ),
     );
     log(`first query budget ${kb(search.budgetFirstQuery)} (every golden term): largest first query ${kb(search.worstFirstQuery)} — ${search.withinBudget ? 'within budget' : 'OVER BUDGET'}`);
+    if (bare && runs[0]) {
+      const r = runs[0];
+      // sections by the shared classifier (this file's five types count data pages as sections)
+      const siteSection = siteStats(dirA).perType.section.largest;
+      const native = (l: string) => search.queries.find((q) => q.locale === l && ['English', 'Traditional', 'Simplified'].includes(q.label))!.allFirst;
+      log('\nSide by side with the bare baseline (scripts/lib/bare-baseline.ts: Astro 7 + MDX, the same section MDX in the same three locales, Pagefind with default options)');
+      log(
+        table(
+          ['', 'this site (build 1)', 'bare baseline', 'site / bare'],
+          [
+            ['build: Astro', sec(r.astroMs), sec(bare.astroMs), times(r.astroMs, bare.astroMs)],
+            ['build: search index', sec(r.searchMs), sec(bare.searchMs), times(r.searchMs, bare.searchMs)],
+            ['build: whole command', sec(r.wallMs), sec(bare.wallMs), times(r.wallMs, bare.wallMs)],
+            ['peak RSS, largest process', mb(r.maxRssKb ?? 0), mb(bare.maxRssKb), times(r.maxRssKb, bare.maxRssKb)],
+            ['peak memory, process tree (PSS sum, sampled)', mb(r.treeKb ?? 0), mb(bare.treeKb), times(r.treeKb, bare.treeKb)],
+            ['HTML pages', m.htmlPages, bare.htmlPages, times(m.htmlPages, bare.htmlPages)],
+            ['total bytes', kb(m.totalBytes), kb(bare.totalBytes), times(m.totalBytes, bare.totalBytes)],
+            ['largest section page (raw HTML)', kb(siteSection), kb(bare.largestPage), times(siteSection, bare.largestPage)],
+            ...(['en', 'tc', 'sc'] as const).map((l) => [
+              `first query /${l}/ (golden terms): median / max`,
+              `${kb(native(l).median)} / ${kb(native(l).max)}`,
+              `${kb(bare.firstQuery[l].median)} / ${kb(bare.firstQuery[l].max)}`,
+              times(native(l).median, bare.firstQuery[l].median),
+            ]),
+          ],
+        ),
+      );
+    }
     if (!siteOnly) {
       log('\nDeterminism (build 1 vs build 2, sha256 of every file)');
       log(`${diff.length} of ${a.files.size} files differ${diff.length ? ':' : ' — byte-identical'}`);

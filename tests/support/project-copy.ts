@@ -3,9 +3,10 @@
 // content/ but reports/, and the reports asked for (without their source/ text extractions, which
 // neither the build nor check reads). node_modules is a symlink: Astro's cacheDir is per checkout
 // (.cache/astro), so the copy never shares the content data store with the original.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { copyProjectShell, copyReportFolder } from '../../scripts/lib/project-copy.ts';
 import { ROOT } from './paths.ts';
 
 export interface ProjectCopyOptions {
@@ -21,18 +22,7 @@ export interface ProjectCopyOptions {
 /** Copies the project with only the given reports; returns the copy's directory. */
 export function copyProject({ reports, dir, prefix = 'esg-copy-', from = ROOT }: ProjectCopyOptions): string {
   const to = dir ?? mkdtempSync(path.join(tmpdir(), prefix));
-  for (const entry of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public', 'scripts']) {
-    cpSync(path.join(from, entry), path.join(to, entry), { recursive: true });
-  }
-  for (const entry of readdirSync(path.join(from, 'content')).filter((e) => e !== 'reports')) {
-    cpSync(path.join(from, 'content', entry), path.join(to, 'content', entry), { recursive: true });
-  }
-  for (const report of reports) {
-    const src = path.join(from, 'content', 'reports', report);
-    const dest = path.join(to, 'content', 'reports', report);
-    mkdirSync(path.dirname(dest), { recursive: true });
-    cpSync(src, dest, { recursive: true, filter: (p) => !path.relative(src, p).split(path.sep).includes('source') });
-  }
-  symlinkSync(path.join(from, 'node_modules'), path.join(to, 'node_modules'), 'dir');
+  copyProjectShell(from, to);
+  for (const report of reports) copyReportFolder(path.join(from, 'content', 'reports', report), path.join(to, 'content', 'reports', report));
   return to;
 }
