@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../support/project-copy.ts';
 import { diffManifests, hashTree } from '../support/site.ts';
 import { shardOf } from '../../src/lib/build-part.ts';
+import { checkLinks } from '../../src/lib/site-links.ts';
 
 let copy: string;
 const env: NodeJS.ProcessEnv = { ...process.env, ESG_PAGE_SIZE: '2' };
@@ -47,6 +48,16 @@ describe('sharded and incremental builds (two shards, pages of two)', () => {
     expect(single.files.size).toBeGreaterThan(1000);
     // the small pages really split: a code page with a second page
     expect([...merged.files.keys()].some((f) => /^tc\/hkex\/hkex-2020\/[^/]+\/2\/index\.html$/.test(f))).toBe(true);
+  });
+
+  it('every internal link and anchor of the paged site resolves (pager links to further code, coverage, year and directory pages)', () => {
+    const dir = path.join(copy, 'merged');
+    const files = [...hashTree(dir).files.keys()];
+    const pages = files.filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(path.join(dir, file), 'utf8') }));
+    const report = checkLinks(pages, files);
+    expect(report.broken.map((b) => `${b.page}: ${b.value} (${b.kind})`)).toEqual([]);
+    const pagerTargets = files.filter((f) => /^(en|tc|sc)\/(hkex\/coverage\/[^/]+|years\/[^/]+|issuers)\/2\/index\.html$/.test(f));
+    expect(pagerTargets.length).toBeGreaterThanOrEqual(3);
   });
 
   it('a second build reuses both unchanged shards and gives the same site', () => {
