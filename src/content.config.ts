@@ -4,8 +4,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { redirectEntrySchema, issuerSchema, reportSchema, sectionSchema } from './lib/schemas.ts';
 import { REDIRECTS_FILE, readRedirectFiles } from './lib/redirect-files.ts';
-import { buildPart, buildsIssuer } from './lib/build-part.ts';
-import { existsSync, readdirSync } from 'node:fs';
+import { buildPart, issuersInPart } from './lib/build-part.ts';
 
 /**
  * A shard build (src/lib/build-part.ts) loads only its issuers' reports and sections, so its
@@ -13,8 +12,7 @@ import { existsSync, readdirSync } from 'node:fs';
  */
 function reportsGlob(rest: string): string {
   if (buildPart().kind !== 'shard') return `*/${rest}`;
-  const dir = './content/reports';
-  const mine = existsSync(dir) ? readdirSync(dir).filter((issuer) => buildsIssuer(issuer)).sort() : [];
+  const mine = issuersInPart('./content/reports');
   if (mine.length === 0) return `__no-issuer-in-this-shard__/${rest}`;
   return mine.length === 1 ? `${mine[0]}/${rest}` : `{${mine.join(',')}}/${rest}`;
 }
@@ -41,7 +39,9 @@ const redirectsLoader: Loader = {
     const root = fileURLToPath(config.root);
     const sync = async () => {
       store.clear();
-      for (const file of readRedirectFiles(`${root}/content/reports`).filter((f) => buildPart().kind !== 'shard' || buildsIssuer(f.issuer))) {
+      // only redirect pages of issuers whose pages this build makes (none in the cross part)
+      const issuers = new Set(issuersInPart(`${root}/content/reports`));
+      for (const file of readRedirectFiles(`${root}/content/reports`).filter((f) => issuers.has(f.issuer))) {
         const filePath = relative(root, file.file).replaceAll('\\', '/');
         for (const r of file.redirects) {
           const id = `${file.issuer}/${file.year}/${r.lang ?? '*'}/${r.from}`;

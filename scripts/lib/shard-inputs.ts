@@ -8,15 +8,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { buildsIssuer } from '../../src/lib/build-part.ts';
+import { issuersInPart } from '../../src/lib/build-part.ts';
 
 /** Issuers (ids, sorted) whose pages shard K of N builds. */
 export function shardIssuers(root: string, k: number, n: number): string[] {
-  const dir = join(root, 'content', 'reports');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((issuer) => statSync(join(dir, issuer)).isDirectory() && buildsIssuer(issuer, { kind: 'shard', k, n }))
-    .sort();
+  return issuersInPart(join(root, 'content', 'reports'), { kind: 'shard', k, n });
 }
 
 function files(path: string, skip: (rel: string) => boolean, root: string, out: string[] = []): string[] {

@@ -50,3 +50,8 @@ export function editionFor(locale: Locale, authored: readonly ContentLang[]): Ed
   if (chinese === undefined) throw new Error('A report must have at least one authored language');
   return { kind: 'fallback', lang: chinese };
 }
+
+/** A content language's name in itself (`繁體中文`), as the language switcher names its locale. */
+export function languageName(lang: ContentLang): string {
+  return Object.values(LOCALES).find((l) => l.contentLang === lang)!.name;
+}

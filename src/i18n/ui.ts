@@ -554,6 +554,11 @@ export function formatPages(locale: Locale, pages: { from: number; to?: number |
 }
 
 /** Dates as readers of each locale write them; fixed formats keep builds deterministic. */
+/** `page 2 of 5`: a paged listing's place, for titles and headings. */
+export function formatPageOf(locale: Locale, n: number, total: number): string {
+  return t(locale, 'pageOf').replace('{n}', String(n)).replace('{total}', String(total));
+}
+
 export function formatDate(locale: Locale, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   if (locale === 'en') {

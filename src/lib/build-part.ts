@@ -9,6 +9,8 @@
  * topic, KPI series) has them in its own build. Issuers go to shards by a hash of their id, so
  * adding an issuer never moves another one to a different shard.
  */
+import { existsSync, readdirSync } from 'node:fs';
+
 export type BuildPart = { kind: 'all' } | { kind: 'shard'; k: number; n: number } | { kind: 'cross' };
 
 /** Parses `K/N` (1 ≤ K ≤ N); throws a message that says what to give. */
@@ -46,6 +48,15 @@ export function shardOf(issuer: string, n: number): number {
 /** Whether this build makes the pages of `issuer`. */
 export function buildsIssuer(issuer: string, part: BuildPart = buildPart()): boolean {
   return part.kind === 'all' || (part.kind === 'shard' && shardOf(issuer, part.n) === part.k);
+}
+
+/** Issuer ids (folders of `reportsDir`, sorted) whose pages `part` builds. */
+export function issuersInPart(reportsDir: string, part: BuildPart = buildPart()): string[] {
+  if (!existsSync(reportsDir)) return [];
+  return readdirSync(reportsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && buildsIssuer(e.name, part))
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Whether this build makes the pages over the whole archive. */

@@ -26,26 +26,35 @@ export function codesOfPage(edition: FrameworkEdition, code: string, editions: E
   return related.length ? related : [{ edition: edition.id, code }];
 }
 
+/** The codes a code page covers: as written (KPI rows), parsed, and parsed per edition (section tags, comply marks). */
+function pageCodes(edition: FrameworkEdition, item: FrameworkItem, editions: EditionSet) {
+  const codes = codesOfPage(edition, item.code, editions);
+  const byEdition = new Map<string, Set<string | null>>();
+  for (const c of codes) byEdition.set(c.edition, (byEdition.get(c.edition) ?? new Set<string | null>()).add(parseCode(c.code)));
+  return { allCodes: new Set(codes.map((c) => c.code)), parsed: new Set(codes.map((c) => parseCode(c.code))), byEdition };
+}
+
+/** Each issuer's newest report among `reports`, in one pass (the report an issuer's KPI series goes with). */
+function newestByIssuer<E>(reports: readonly Report<E>[]): Map<string, Report<E>> {
+  const out = new Map<string, Report<E>>();
+  for (const r of byRecency(reports)) if (!out.has(r.data.issuer)) out.set(r.data.issuer, r);
+  return out;
+}
+
 /** Reports with something to show on the code page, newest first. */
 export function reportsForCode<E>(archive: Archive<E>, edition: FrameworkEdition, item: FrameworkItem, editions: EditionSet, kpi: KpiSources): Report<E>[] {
-  const codes = codesOfPage(edition, item.code, editions);
-  const allCodes = new Set(codes.map((c) => c.code));
-  const byEdition = new Map<string, Set<string | null>>();
-  for (const c of codes) {
-    const set = byEdition.get(c.edition) ?? new Set<string | null>();
-    set.add(parseCode(c.code));
-    byEdition.set(c.edition, set);
-  }
+  const { allCodes, byEdition } = pageCodes(edition, item, editions);
   const withKpi = new Set<string>();
   for (const data of kpi.reports) {
     if (kpi.series.has(data.issuer)) continue;
     if (data.rows.some((r) => r.hkex.some((c) => allCodes.has(c)))) withKpi.add(`${data.issuer}/${data.year}`);
   }
   // a series belongs to the issuer's newest report: the page holding that report shows it
+  const newest = newestByIssuer(archive.reports);
   for (const [issuer, series] of kpi.series) {
     if (!series.some((s) => s.hkex.some((c) => allCodes.has(c)))) continue;
-    const newest = byRecency(archive.reports.filter((r) => r.data.issuer === issuer))[0];
-    if (newest) withKpi.add(key(newest));
+    const report = newest.get(issuer);
+    if (report) withKpi.add(key(report));
   }
   return byRecency(
     archive.reports.filter((report) => {
@@ -67,9 +76,7 @@ export function reportsForCode<E>(archive: Archive<E>, edition: FrameworkEdition
  * pages are cut by this weight as well as by count.
  */
 export function codePageWeights<E>(reports: readonly Report<E>[], edition: FrameworkEdition, item: FrameworkItem, editions: EditionSet, kpi: KpiSources): Map<Report<E>, number> {
-  const codes = codesOfPage(edition, item.code, editions);
-  const allCodes = new Set(codes.map((c) => c.code));
-  const parsed = new Set(codes.map((c) => parseCode(c.code)));
+  const { allCodes, parsed } = pageCodes(edition, item, editions);
   const hasCode = (tags: readonly string[]) => tags.some((t) => parsed.has(parseCode(t)));
   const kpiBytes = new Map<string, number>();
   for (const data of kpi.reports) {
@@ -79,8 +86,7 @@ export function codePageWeights<E>(reports: readonly Report<E>[], edition: Frame
     const periods = data.periods.filter((p) => rows.some((r) => typeof r.values[p] === 'number')).length;
     kpiBytes.set(`${data.issuer}/${data.year}`, rows.length * (ROW_BYTES + CELL_BYTES * periods));
   }
-  const newestOf = new Map<string, Report<E>>();
-  for (const r of byRecency(reports)) if (!newestOf.has(r.data.issuer)) newestOf.set(r.data.issuer, r);
+  const newestOf = newestByIssuer(reports);
   const out = new Map<Report<E>, number>();
   for (const report of reports) {
     const sections = Object.values(report.sections).flat();
