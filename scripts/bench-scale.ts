@@ -46,6 +46,9 @@ export interface BuildFigures {
   astroMs?: number;
   searchMs?: number;
   indexedPages?: number;
+  /** a sharded build (more than AUTO_SHARD_REPORTS reports): Astro time of each shard and of the cross part */
+  shards?: { astroMsEach: Record<string, number>; crossAstroMs: number; mergeCopyMs: number };
+  searchParts?: number;
   site: SiteStats;
 }
 
@@ -60,9 +63,20 @@ export async function measuredBuild(label: string, cmd: string[], dir: string, d
   }
   const { stdout: _o, stderr: _e, ...rest } = run;
   const timingsFile = path.join(dir, '.cache', 'build-timings.json');
-  const t = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as { astroMs: number; searchMs: number; indexedPages: number }) : undefined;
+  const t = existsSync(timingsFile)
+    ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as {
+        astroMs: number;
+        searchMs: number;
+        indexedPages: number;
+        searchParts?: number;
+        shardAstroMsEach?: Record<string, number>;
+        crossAstroMs?: number;
+        mergeCopyMs?: number;
+      })
+    : undefined;
   log(`  ${sec(run.wallMs)}, peak RSS ${mb(run.maxRssKb)} (largest process), ${mb(run.treeKb)} (tree, PSS); ${Object.entries(run.perProcess).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}`);
-  return { dir, dist, run: rest, astroMs: t?.astroMs, searchMs: t?.searchMs, indexedPages: t?.indexedPages, site: siteStats(dist) };
+  const shards = t?.shardAstroMsEach ? { astroMsEach: t.shardAstroMsEach, crossAstroMs: t.crossAstroMs ?? 0, mergeCopyMs: t.mergeCopyMs ?? 0 } : undefined;
+  return { dir, dist, run: rest, astroMs: t?.astroMs, searchMs: t?.searchMs, indexedPages: t?.indexedPages, shards, searchParts: t?.searchParts, site: siteStats(dist) };
 }
 
 const LOCALES: SearchLocale[] = ['en', 'tc', 'sc'];
@@ -127,6 +141,8 @@ export interface BuildResult {
   perProcess: Record<string, number>;
   rssSource: string;
   indexedPages?: number;
+  shards?: BuildFigures['shards'];
+  searchParts?: number;
   htmlPages: number;
   files: number;
   totalBytes: number;
@@ -153,6 +169,8 @@ function buildResult(b: BuildFigures, firstQuery: Record<SearchLocale, FirstQuer
     perProcess: b.run.perProcess,
     rssSource: b.run.rssSource,
     indexedPages: b.indexedPages,
+    shards: b.shards,
+    searchParts: b.searchParts,
     htmlPages: b.site.htmlPages,
     files: b.site.files,
     totalBytes: b.site.totalBytes,
@@ -164,6 +182,23 @@ function buildResult(b: BuildFigures, firstQuery: Record<SearchLocale, FirstQuer
 
 /** The largest process's peak RSS: GNU time's figure or the largest sampled VmHWM (see bench-measure.ts). */
 const largestKb = (x: BuildResult) => Math.max(x.maxRssKb, ...Object.values(x.perProcess ?? {}));
+
+/**
+ * A sharded build's split: each shard is a job of its own (a CI matrix leg), so beside the one-machine
+ * total the table gives the largest shard, the merge (cross-archive Astro, copying the shards in,
+ * sitemap and search index) and their sum, the wall time of the matrix with every shard at once.
+ */
+function shardRows(s: BuildResult, b: BuildResult): (string | number)[][] {
+  if (!s.shards) return [];
+  const each = Object.values(s.shards.astroMsEach);
+  const largest = Math.max(...each);
+  const mergeMs = s.shards.crossAstroMs + s.shards.mergeCopyMs + (s.searchMs ?? 0);
+  return [
+    [`  shards: ${each.length}, Astro each (largest)`, `${each.map((ms) => sec(ms)).join(', ')} (${sec(largest)})`, '', ''],
+    ['  merge: cross pages + copy + search', `${sec(s.shards.crossAstroMs)} + ${sec(s.shards.mergeCopyMs)} + ${sec(s.searchMs)} = ${sec(mergeMs)}`, '', ''],
+    ['  matrix wall time: largest shard + merge', sec(largest + mergeMs), sec(b.wallMs), ratio(largest + mergeMs, b.wallMs)],
+  ];
+}
 
 /** The JSON of a run (`--json`) as the text tables. */
 export function formatScaleResult(result: ScaleResult): string {
@@ -181,8 +216,10 @@ export function formatScaleResult(result: ScaleResult): string {
       const of = (x: BuildResult) => Math.max(0, ...Object.entries(x.perProcess).filter(([p]) => (k === 'node' ? p.startsWith('node ') : p === k)).map(([, v]) => v));
       return [`  peak RSS of ${k === 'node' ? 'the build script (node)' : `the ${k} process`}`, mb(of(s)), mb(of(b)), ratio(of(s), of(b))];
     }),
+    ...shardRows(s, b),
     ['HTML pages', s.htmlPages, b.htmlPages, ratio(s.htmlPages, b.htmlPages)],
     ['pages indexed', s.indexedPages ?? 'n/a', b.indexedPages ?? 'n/a', ''],
+    ['search index parts', s.searchParts ?? 1, 1, ''],
     ['total bytes (files)', `${kb(s.totalBytes)} (${s.files})`, `${kb(b.totalBytes)} (${b.files})`, ratio(s.totalBytes, b.totalBytes)],
     ['  of which pagefind/', kb(s.pagefindBytes), kb(b.pagefindBytes), ratio(s.pagefindBytes, b.pagefindBytes)],
   ];

@@ -74,10 +74,15 @@ async function finish(staging: string, finalDir: string, astroMs: number, extra:
   }
   const searchMs = performance.now() - t1;
   swapIn(staging, finalDir);
-  const timings = { astroMs: Math.round(astroMs), searchMs: Math.round(searchMs), indexedPages: search.pages, ...extra };
+  const timings = { astroMs: Math.round(astroMs), searchMs: Math.round(searchMs), indexedPages: search.pages, searchParts: search.parts.length, ...extra };
   mkdirSync(join(root, '.cache'), { recursive: true });
   writeFileSync(join(root, '.cache', 'build-timings.json'), `${JSON.stringify(timings, null, 2)}\n`);
-  for (const c of search.chunks) console.log(`search index ${c.language}: ${c.words} words in ${c.chunksAfter} chunks (Pagefind wrote ${c.chunksBefore}; largest ${(c.largestChunk / 1024).toFixed(1)} KB)`);
+  for (const lang of [...new Set(search.chunks.map((c) => c.language))]) {
+    const of = search.chunks.filter((c) => c.language === lang);
+    const sum = (f: (c: (typeof of)[number]) => number) => of.reduce((a, c) => a + f(c), 0);
+    console.log(`search index ${lang}: ${sum((c) => c.words)} words in ${sum((c) => c.chunksAfter)} chunks (Pagefind wrote ${sum((c) => c.chunksBefore)}; largest ${(Math.max(...of.map((c) => c.largestChunk)) / 1024).toFixed(1)} KB)`);
+  }
+  console.log(`search index: ${search.parts.length} part${search.parts.length === 1 ? '' : 's'} of ${search.parts.join(', ')} reports`);
   console.log(`build: Astro ${(timings.astroMs / 1000).toFixed(1)} s, search index ${(timings.searchMs / 1000).toFixed(1)} s (${search.pages} pages indexed) → ${finalDir}`);
 }
 
@@ -95,7 +100,7 @@ function buildShard(k: number, n: number, out: string): number {
 }
 
 /** The cross-archive build, then every shard's files that the cross build did not write. */
-async function merge(dirs: string[], finalDir: string, shardMs = 0, reused: string[] = []): Promise<void> {
+async function merge(dirs: string[], finalDir: string, shardTimes: Record<string, number> = {}, reused: string[] = []): Promise<void> {
   for (const d of dirs) if (!existsSync(join(d, '.shard.json'))) fail(`${d} is not a shard folder (no .shard.json); build it with npm run build -- --shard K/N`, undefined, finalDir);
   const shards = dirs.map((d) => JSON.parse(readFileSync(join(d, '.shard.json'), 'utf8')) as { shard: string });
   const counts = new Set(shards.map((s) => s.shard.split('/')[1]));
@@ -107,6 +112,7 @@ async function merge(dirs: string[], finalDir: string, shardMs = 0, reused: stri
   const staging = `${finalDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const crossMs = astroBuild(staging, 'cross', finalDir);
+  const t0 = performance.now();
   for (const d of dirs) {
     for (const entry of readdirSync(d)) {
       if (entry === '.shard.json') continue;
@@ -114,7 +120,16 @@ async function merge(dirs: string[], finalDir: string, shardMs = 0, reused: stri
       cpSync(join(d, entry), join(staging, entry), { recursive: true, force: false, errorOnExist: false });
     }
   }
-  await finish(staging, finalDir, shardMs + crossMs, { shards: n, reusedShards: reused, shardAstroMs: Math.round(shardMs), crossAstroMs: Math.round(crossMs) });
+  const copyMs = performance.now() - t0;
+  const shardMs = Object.values(shardTimes).reduce((a, b) => a + b, 0);
+  await finish(staging, finalDir, shardMs + crossMs, {
+    shards: n,
+    reusedShards: reused,
+    shardAstroMs: Math.round(shardMs),
+    shardAstroMsEach: Object.fromEntries(Object.entries(shardTimes).map(([k, v]) => [k, Math.round(v)])),
+    crossAstroMs: Math.round(crossMs),
+    mergeCopyMs: Math.round(copyMs),
+  });
 }
 
 function reportCount(): number {
@@ -152,7 +167,7 @@ if (args.includes('--merge')) {
     await finish(staging, finalDir, ms);
   } else {
     // incremental: a shard whose inputs hash as when it was built is reused as it is
-    let shardMs = 0;
+    const shardTimes: Record<string, number> = {};
     const reused: string[] = [];
     const dirs: string[] = [];
     for (let k = 1; k <= n; k++) {
@@ -163,10 +178,10 @@ if (args.includes('--merge')) {
         reused.push(`${k}/${n}`);
         console.log(`shard ${k}/${n}: unchanged, reused from ${out}`);
       } else {
-        shardMs += buildShard(k, n, out);
+        shardTimes[`${k}/${n}`] = buildShard(k, n, out);
       }
       dirs.push(out);
     }
-    await merge(dirs, finalDir, shardMs, reused);
+    await merge(dirs, finalDir, shardTimes, reused);
   }
 }

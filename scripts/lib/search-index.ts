@@ -8,8 +8,12 @@
  * - Filters, meta and sort come from the pages (src/components/SearchMeta.astro).
  * - The word index is then re-split into small chunks (./pagefind-rechunk.ts): a query fetches
  *   one chunk per term, and Pagefind's own 35 KB chunks broke the first-query byte budget.
+ * - The reports are indexed in parts (src/lib/search-parts.ts): one bundle per part of at most
+ *   `partBytes` of indexed HTML, newest first, each indexed and freed before the next, so neither
+ *   a first query nor the indexer's memory grows with the archive. `/pagefind/parts.json` lists
+ *   them; the first part is `/pagefind/` itself, with Pagefind's JS and WASM.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import rehypeParse from 'rehype-parse';
@@ -18,12 +22,29 @@ import { EXCLUDE_SELECTORS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH }
 import { rechunkBundle, type RechunkSummary } from './pagefind-rechunk.ts';
 import { indexedTextChunks } from '../../src/lib/search-text.ts';
 import { buildScriptMap, splitScriptMap } from '../../src/lib/search-script-map.ts';
+import { partsManifest, planParts, SEARCH_PART_BYTES, SEARCH_PARTS_PATH, type ReportSize } from '../../src/lib/search-parts.ts';
 
 export interface SearchIndexResult {
   pages: number;
   files: number;
   languages: Record<string, number>;
-  chunks: RechunkSummary[];
+  chunks: (RechunkSummary & { part: string })[];
+  /** reports per part, in part order */
+  parts: number[];
+}
+
+export interface SearchIndexOptions {
+  /** indexed HTML bytes per part (default SEARCH_PART_BYTES, or ESG_SEARCH_PART_BYTES) */
+  partBytes?: number;
+}
+
+/** The part budget of this build: `ESG_SEARCH_PART_BYTES` (tests split the small archive) or the default. */
+export function partBytesFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.ESG_SEARCH_PART_BYTES;
+  if (raw === undefined || raw === '') return SEARCH_PART_BYTES;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`ESG_SEARCH_PART_BYTES=${raw}: give a whole number of bytes (≥ 1), or unset it`);
+  return n;
 }
 
 function htmlFiles(dir: string, under: string): string[] {
@@ -70,27 +91,82 @@ function writeScriptMap(siteDir: string): number {
   return Object.keys(map.s2t.chars).length + Object.keys(map.t2s.chars).length;
 }
 
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexResult> {
+const LOCALE_DIRS = ['en', 'tc', 'sc'];
+
+interface IndexedReport extends ReportSize {
+  files: string[];
+}
+
+/** Every indexed page (one with `data-pagefind-body`: report homes and sections), by report. */
+function indexedReports(siteDir: string): IndexedReport[] {
+  const reports = new Map<string, IndexedReport>();
+  for (const locale of LOCALE_DIRS) {
+    for (const file of htmlFiles(siteDir, locale)) {
+      const html = readFileSync(join(siteDir, file), 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      const [, issuer, year] = file.split('/');
+      if (!issuer || !year || !/^\d{4}$/.test(year)) throw new Error(`${file} is indexed (data-pagefind-body) but is not a page of a report (/{locale}/{issuer}/{year}/…)`);
+      const key = `${issuer}/${year}`;
+      const report = reports.get(key) ?? { issuer, year, bytes: 0, files: [] };
+      report.bytes += statSync(join(siteDir, file)).size;
+      report.files.push(file);
+      reports.set(key, report);
+    }
+  }
+  return [...reports.values()];
+}
+
+/** Pagefind's own files a merged part does not need: the primary bundle's JS, WASM and UI serve every part. */
+function pruneMergedBundle(bundle: string): void {
+  for (const entry of readdirSync(bundle)) {
+    if (entry === 'pagefind-entry.json' || entry.endsWith('.pf_meta') || ['index', 'fragment', 'filter'].includes(entry)) continue;
+    rmSync(join(bundle, entry), { recursive: true, force: true });
+  }
+}
+
+/** One Pagefind bundle of the given pages into `outputPath`; returns its page count per language. */
+async function indexPart(siteDir: string, files: string[], outputPath: string): Promise<Record<string, number>> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS, writePlayground: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  let added;
   try {
-    added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${siteDir}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    for (const file of files) {
+      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(join(siteDir, file), 'utf8') });
+      if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${file}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
   } finally {
-    await pagefind.close();
+    await index.deleteIndex();
   }
   // One index per locale, keyed by the exact lowercased <html lang>, and nothing else.
-  const entry = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+  const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   const languages = Object.fromEntries(Object.entries(entry.languages).map(([k, v]) => [k, v.page_count]));
   const expected = Object.values(INDEX_LANGUAGE).sort();
   const got = Object.keys(languages).sort();
-  if (got.join() !== expected.join()) throw new Error(`Pagefind wrote indexes for ${got.join(', ')}; expected ${expected.join(', ')}`);
-  const chunks = rechunkBundle(join(siteDir, 'pagefind'));
+  if (got.join() !== expected.join()) throw new Error(`Pagefind wrote indexes for ${got.join(', ')} in ${outputPath}; expected ${expected.join(', ')}`);
+  return languages;
+}
+
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const parts = planParts(indexedReports(siteDir), options.partBytes ?? partBytesFromEnv());
+  if (parts.length === 0) throw new Error(`${siteDir} has no indexed pages (data-pagefind-body): nothing to search`);
+  const manifest = partsManifest(parts);
+  const languages: Record<string, number> = {};
+  const chunks: SearchIndexResult['chunks'] = [];
+  try {
+    for (const [i, part] of manifest.parts.entries()) {
+      const bundle = join(siteDir, part.path);
+      const files = parts[i]!.flatMap((r) => r.files).sort();
+      for (const [lang, n] of Object.entries(await indexPart(siteDir, files, bundle))) languages[lang] = (languages[lang] ?? 0) + n;
+      chunks.push(...rechunkBundle(bundle).map((c) => ({ ...c, part: part.path })));
+      if (i > 0) pruneMergedBundle(bundle);
+    }
+  } finally {
+    await pagefind.close();
+  }
+  writeFileSync(join(siteDir, SEARCH_PARTS_PATH), `${JSON.stringify(manifest)}\n`);
   const files = writeScriptMap(siteDir);
-  return { pages: Object.values(languages).reduce((a, b) => a + b, 0), files, languages, chunks };
+  return { pages: Object.values(languages).reduce((a, b) => a + b, 0), files, languages, chunks, parts: manifest.parts.map((p) => p.reports) };
 }

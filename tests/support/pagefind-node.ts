@@ -4,7 +4,7 @@
  * `fetch` reads files from the site, counting the bytes a browser would transfer.
  * Not a re-implementation: every search goes through Pagefind's WASM and index chunks.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { PagefindApi, Source } from '../../src/lib/search-query.ts';
 import { withPairs, type ScriptMap } from '../../src/lib/search-script-map.ts';
 import { FIRST_PAGE, PAGEFIND_OPTIONS } from '../../src/lib/search-config.ts';
+import { SEARCH_PARTS_PATH, type SearchParts } from '../../src/lib/search-parts.ts';
 import { parse as parseYaml } from 'yaml';
 import { indexedText } from '../../src/lib/search-text.ts';
 import { parseHtml } from './html.ts';
@@ -26,8 +27,12 @@ export interface Transfer {
 }
 
 export interface NodePagefind {
-  /** A Pagefind instance on the index of `htmlLang` (e.g. 'zh-Hant-HK'). */
-  instance(htmlLang: string): Promise<PagefindApi>;
+  /**
+   * A Pagefind instance on the index of `htmlLang` (e.g. 'zh-Hant-HK'): every part of the index
+   * merged (the whole archive, as a reader who widened the search to the end has it), or only the
+   * first part (what a first query searches).
+   */
+  instance(htmlLang: string, parts?: 'all' | 'first'): Promise<PagefindApi>;
   transfer: Transfer;
   /** Forget which files were fetched (a new visitor: nothing cached). */
   resetTransfer(): void;
@@ -35,7 +40,7 @@ export interface NodePagefind {
 }
 
 interface PagefindModule {
-  createInstance(opts: Record<string, unknown>): PagefindApi & { init(): Promise<void>; destroy(): Promise<void> };
+  createInstance(opts: Record<string, unknown>): PagefindApi & { init(): Promise<void>; destroy(): Promise<void>; mergeIndex(path: string, options?: Record<string, unknown>): Promise<void> };
 }
 
 export async function loadPagefind(dist: string): Promise<NodePagefind> {
@@ -68,7 +73,7 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
       transfer.bytes = 0;
       transfer.files = [];
     },
-    async instance(htmlLang: string) {
+    async instance(htmlLang: string, parts: 'all' | 'first' = 'all') {
       // Each instance gets its own copy of the module: Pagefind keeps its WASM in module state,
       // and two languages (en has its own WASM) must not share it.
       const copy = path.join(tmp, `pagefind-${instances.length}.mjs`);
@@ -78,6 +83,8 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
       const inst = mod.createInstance({ ...PAGEFIND_OPTIONS, basePath: '/pagefind/', baseUrl: '/' });
       instances.push(inst);
       await inst.init();
+      // a site indexed without parts (the bench's bare baseline) is one bundle
+      if (parts === 'all' && existsSync(path.join(dist, SEARCH_PARTS_PATH))) for (const part of searchParts(dist).parts.slice(1)) await inst.mergeIndex(part.path, { baseUrl: '/' });
       return inst;
     },
     close() {
@@ -87,6 +94,11 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** The parts of a built site's index (src/lib/search-parts.ts). */
+export function searchParts(dist: string): SearchParts {
+  return JSON.parse(readFileSync(path.join(dist, SEARCH_PARTS_PATH), 'utf8')) as SearchParts;
 }
 
 // ── Ground truth: the text Pagefind indexes on each built page (data-pagefind-body minus
@@ -156,9 +168,10 @@ function fileCost(dist: string, urlPath: string) {
 }
 
 /**
- * A reader on /{locale}/search/ running `first` and then `later`: the search UI script, Pagefind's
- * JS (and worker, if used), then every file Pagefind and the query layer fetch, including the
- * first page of results (FIRST_PAGE fragments).
+ * A reader on /{locale}/search/ running `first` and then `later`: the search UI script, the
+ * parts manifest, Pagefind's JS (and worker, if used), then every file Pagefind and the query
+ * layer fetch in the first part of the index, including the first page of results (FIRST_PAGE
+ * fragments).
  */
 export async function measureSearchCost(
   dist: string,
@@ -171,7 +184,7 @@ export async function measureSearchCost(
   const { needsPairs } = await import('../../src/lib/search-script-map.ts');
   const pf = await loadPagefind(dist);
   try {
-    const api = await pf.instance(HTML_LANG[locale]);
+    const api = await pf.instance(HTML_LANG[locale], 'first');
     const html = readFileSync(path.join(dist, locale, 'search', 'index.html'), 'utf8');
     const uiScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
     const seen = new Set<string>();
@@ -180,7 +193,7 @@ export async function measureSearchCost(
     const out: QueryCost[] = [];
     for (const [i, query] of queries.entries()) {
       const before = pf.transfer.files.length;
-      const extra: string[] = i === 0 ? [...uiScripts, '/pagefind/pagefind.js', ...(PAGEFIND_OPTIONS.noWorker ? [] : ['/pagefind/pagefind-worker.js'])] : [];
+      const extra: string[] = i === 0 ? [...uiScripts, SEARCH_PARTS_PATH, '/pagefind/pagefind.js', ...(PAGEFIND_OPTIONS.noWorker ? [] : ['/pagefind/pagefind-worker.js'])] : [];
       // the same loading rule as src/scripts/search/search-page.ts
       if (locale !== 'en' && hasHan(query) && !scriptMap) {
         scriptMap = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'script-map.json'), 'utf8'));

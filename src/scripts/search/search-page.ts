@@ -6,6 +6,7 @@
 import { hasHan, highlightExcerpt, isExactMatch, normalizeQuery, runQuery, type Hit, type PagefindApi, type PagefindResultData, type Source } from '../../lib/search-query.ts';
 import { needsPairs, withPairs, type ScriptMap } from '../../lib/search-script-map.ts';
 import { BUNDLE_PATH, FILTER_KEYS, FIRST_PAGE, INDEX_LANGUAGE, MORE_PAGE, PAGEFIND_OPTIONS, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH, type SearchLocale } from '../../lib/search-config.ts';
+import { partsFor, SEARCH_PARTS_PATH, type SearchPart, type SearchParts } from '../../lib/search-parts.ts';
 
 
 interface Config {
@@ -25,7 +26,10 @@ interface PagefindModule {
 
 let pagefindModule: Promise<PagefindModule> | undefined;
 let instance: Promise<PagefindInstance> | undefined;
-let merged: Promise<void> | undefined;
+let widened = false;
+/** Bundles merged into the instance, by URL path and language ('' for the page's own). */
+const merges = new Map<string, Promise<void>>();
+let manifest: Promise<SearchParts | undefined> | undefined;
 let scriptMap: Promise<ScriptMap | undefined> | undefined;
 let scriptPairs: Promise<Record<string, string> | undefined> | undefined;
 
@@ -35,13 +39,20 @@ function loadPagefind(): Promise<PagefindModule> {
   return pagefindModule;
 }
 
+/** The index's parts (src/lib/search-parts.ts); an index written without parts is one part. */
+function loadParts(): Promise<SearchParts | undefined> {
+  manifest ??= fetchJson<SearchParts>(SEARCH_PARTS_PATH);
+  return manifest;
+}
+
 /**
  * One Pagefind instance per page (Pagefind runs on the main thread, `noWorker`: its WASM lives in
- * module state, so a second instance must not load it again). English readers who widen the search
- * get the Chinese index merged into it (multisite `mergeIndex`); narrowing again filters the
- * Chinese results out.
+ * module state, so a second instance must not load it again). Its own bundle is the first part;
+ * the other parts the reader searches are merged into it (multisite `mergeIndex`), and so is the
+ * Chinese index of each for English readers who widen the search (narrowing again filters the
+ * Chinese results out).
  */
-async function pagefindFor(widen: boolean): Promise<PagefindInstance> {
+async function pagefindFor(parts: SearchPart[], widen: boolean): Promise<PagefindInstance> {
   instance ??= (async () => {
     const mod = await loadPagefind();
     const pf = mod.createInstance({ ...PAGEFIND_OPTIONS, basePath: BUNDLE_PATH, baseUrl: '/' });
@@ -49,11 +60,16 @@ async function pagefindFor(widen: boolean): Promise<PagefindInstance> {
     return pf;
   })();
   const pf = await instance;
-  if (widen) {
-    // Pagefind skips a merge path equal to the primary one, so the bundle is named by its absolute URL.
-    merged ??= pf.mergeIndex(new URL(BUNDLE_PATH, location.href).href, { language: INDEX_LANGUAGE.tc, baseUrl: '/', indexWeight: 0.8 });
-    await merged;
-  }
+  widened ||= widen;
+  const merge = (path: string, language: string) => {
+    const key = `${path} ${language}`;
+    // Pagefind skips a merge path that the primary one starts with, so bundles are named by absolute URL.
+    if (!merges.has(key)) merges.set(key, pf.mergeIndex(new URL(path, location.href).href, { baseUrl: '/', ...(language ? { language, indexWeight: 0.8 } : {}) }));
+    return merges.get(key)!;
+  };
+  await Promise.all(
+    parts.flatMap((part) => [...(part.path === BUNDLE_PATH ? [] : [merge(part.path, '')]), ...(widen ? [merge(part.path, INDEX_LANGUAGE.tc)] : [])]),
+  );
   return pf;
 }
 
@@ -133,6 +149,9 @@ export function startSearchPage(): void {
   }
   const s = config.strings;
   let run = 0;
+  /** How many of the parts that can match a search (query and filters) the reader asked for. */
+  const reach = new Map<string, number>();
+  let focusFirst = false;
 
   const render = async (hits: Hit[], state: State, sources: Source[], shown: number, token: number, focusFrom?: number) => {
     let list = output.querySelector<HTMLOListElement>('ol.search-results');
@@ -211,16 +230,37 @@ export function startSearchPage(): void {
     try {
       const widen = config.locale === 'en' && state.widen;
       const script = config.locale === 'tc' || widen ? 'zh-Hant' : config.locale === 'sc' ? 'zh-Hans' : undefined;
-      const [api, map] = await Promise.all([pagefindFor(widen), script && hasHan(q) ? loadScriptMap(q, script) : Promise.resolve(undefined)]);
+      void loadPagefind();
+      const all = (await loadParts())?.parts ?? [{ path: BUNDLE_PATH, from: { year: '', issuer: '' }, to: { year: '', issuer: '' }, reports: 0 }];
+      const candidates = partsFor({ reports: 0, parts: all }, state.filters);
+      const key = `${q}\n${JSON.stringify(state.filters)}\n${widen}`;
+      const wanted = candidates.slice(0, reach.get(key) ?? 1);
+      const [api, map] = await Promise.all([pagefindFor(wanted, widen), script && hasHan(q) ? loadScriptMap(q, script) : Promise.resolve(undefined)]);
       const sources: Source[] = [{ api, kind: 'native', script, scriptMap: map }];
       // after a widened search the Chinese index stays merged: keep to English unless widened
-      const filters = config.locale === 'en' && !widen && merged ? { ...state.filters, locale: ['en'] } : state.filters;
+      const filters = config.locale === 'en' && !widen && widened ? { ...state.filters, locale: ['en'] } : state.filters;
       const hits = await runQuery(sources, q, { filters, ...(state.sort ? { sort: state.sort } : {}) });
       if (token !== run) return;
       status.textContent = hits.length === 0 ? format(s.searchNone!, { q }) : format(q ? s.searchCount! : s.searchCountFiltered!, { n: hits.length, q });
+      // the parts searched so far (those merged earlier count too) and the ones left
+      const searched = candidates.filter((p) => p.path === BUNDLE_PATH || merges.has(`${p.path} `));
+      const left = candidates.filter((p) => !searched.includes(p));
+      if (left.length > 0) {
+        const count = (ps: SearchPart[]) => ps.reduce((n, p) => n + p.reports, 0);
+        status.textContent += ` ${format(s.searchScope!, { n: count(searched), total: count(candidates) })}`;
+      }
       // an English reader who typed Chinese: point to the widened search
-      if (hits.length === 0 && config.locale === 'en' && !widen && hasHan(q)) status.textContent += ` ${s.searchTryChinese}`;
-      await render(hits, state, sources, FIRST_PAGE, token);
+      else if (hits.length === 0 && config.locale === 'en' && !widen && hasHan(q)) status.textContent += ` ${s.searchTryChinese}`;
+      await render(hits, state, sources, FIRST_PAGE, token, focusFirst && hits.length > 0 ? 0 : undefined);
+      focusFirst = false;
+      if (token !== run || left.length === 0) return;
+      const wider = el('button', { type: 'button', class: 'search-more', 'data-search-wider': '' }, format(s.searchWider!, { n: left[0]!.reports }));
+      wider.addEventListener('click', () => {
+        reach.set(key, candidates.indexOf(left[0]!) + 1);
+        focusFirst = true;
+        void search();
+      });
+      output.append(wider);
     } catch (error) {
       console.error(error);
       if (token === run) status.textContent = s.searchFailed!;
