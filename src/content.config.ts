@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { redirectEntrySchema, issuerSchema, reportSchema, sectionSchema } from './lib/schemas.ts';
 import { REDIRECTS_FILE, readRedirectFiles } from './lib/redirect-files.ts';
 import { buildPart, issuersInPart } from './lib/build-part.ts';
+import { sectionDataLoader } from './lib/section-data-loader.ts';
 
 /**
  * A shard build (src/lib/build-part.ts) loads only its issuers' reports and sections, so its
@@ -27,8 +28,15 @@ const reports = defineCollection({
   schema: reportSchema,
 });
 
+/**
+ * The cross-archive build renders no section: it loads them as data (frontmatter, body, file
+ * path; src/lib/section-data-loader.ts), so no section MDX is compiled. Other builds render them.
+ */
 const sections = defineCollection({
-  loader: glob({ pattern: reportsGlob('*/*/*.mdx'), base: './content/reports' }),
+  loader:
+    buildPart().kind === 'cross'
+      ? sectionDataLoader({ base: './content/reports' })
+      : glob({ pattern: reportsGlob('*/*/*.mdx'), base: './content/reports' }),
   schema: sectionSchema,
 });
 
