@@ -54,6 +54,17 @@ export function localized(text: Localized, locale: Locale) {
 
 let dictionary: Dictionary | undefined;
 
+/**
+ * Localized text as a `locale` page shows it, outside HTML (JSON for the browser): converted to
+ * the page's script when it must be, with the `lang` to mark it with when it stays in another language.
+ */
+export function localizedText(text: Localized, locale: Locale): { text: string; lang?: string } {
+  const attrs = textAttributes(text, locale);
+  const picked = pick(text, locale);
+  if (attrs['data-convert']) return { text: converter(attrs['data-convert'], LOCALES[locale].contentLang as Script)(picked) };
+  return attrs.lang ? { text: picked, lang: attrs.lang } : { text: picked };
+}
+
 function converter(from: Script, to: Script) {
   dictionary ??= loadDictionaries();
   return createConverter({ from, to, dictionary });

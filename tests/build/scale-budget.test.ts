@@ -16,7 +16,7 @@ import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
 import { SEARCH_BUDGET_FIRST_QUERY, firstQueryCosts, loadGolden, type SearchLocale } from '../support/pagefind-node.ts';
 
 const BOUND = 400 * 1024;
-const PAGED: PageType[] = ['archive home', 'HKEX code', 'coverage', 'year listing', 'issuer directory'];
+const PAGED: PageType[] = ['archive home', 'HKEX code', 'coverage', 'year listing', 'issuer directory', 'search'];
 const dirs: string[] = [];
 
 interface Built {

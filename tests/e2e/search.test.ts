@@ -8,6 +8,7 @@ import { useSite } from '../support/e2e.ts';
 import { loadGolden } from '../support/pagefind-node.ts';
 import { createConverter, loadDictionaries, traditionalOnlyChars } from '../../src/lib/script-convert.ts';
 import { FIRST_PAGE } from '../../src/lib/search-config.ts';
+import { loadReports } from '../support/content.ts';
 
 const site = useSite();
 // Chromium runs --single-process: one page for the whole file, never a second context.
@@ -143,6 +144,44 @@ describe('search in the browser', () => {
     const years = (await resultLinks(page)).filter((l) => !l.includes('#')).map((l) => Number(l.split('/')[3]));
     expect(years.length).toBeGreaterThan(1);
     expect([...years].sort((a, b) => b - a)).toEqual(years);
+  });
+
+  it("/tc/: results are labelled by their report; issuer and year list that report's chapters, and a chapter narrows to it", async () => {
+    const { server } = site();
+    const page = await thePage();
+    const report = loadReports().find((r) => ((r.meta.chapters ?? []) as unknown[]).length > 1)!;
+    const chapters = (report.meta.chapters as { id: string }[]).map((c) => `${report.issuer}/${report.year}/${c.id}`);
+    const term = golden.chinese[0]!.hant;
+    await page.goto(server.url(`/tc/search/?q=${encodeURIComponent(term)}`));
+    await waitForResults(page);
+    // every result shown carries its report's label (issuer · year) from the report's search.json
+    const sources = await page.locator('[data-search-results] > ol > li > .search-result-source').allInnerTexts();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const text of sources) expect(text).toMatch(/ · /);
+    // before an issuer and a year are chosen the chapter filter only offers "all"
+    expect(await page.locator('#search-chapter option').count()).toBe(1);
+    await page.selectOption('#search-issuer', report.issuer);
+    await page.waitForURL(new RegExp(`issuer=${report.issuer}`));
+    await page.selectOption('#search-year', report.year);
+    await page.waitForURL(new RegExp(`year=${report.year}`));
+    await waitForResults(page);
+    await page.waitForFunction((n) => document.querySelectorAll('#search-chapter option').length === n, chapters.length + 1);
+    expect(await page.$$eval('#search-chapter option', (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['', ...chapters]);
+    await page.selectOption('#search-chapter', chapters[0]!);
+    await page.waitForURL(/chapter=/);
+    await waitForResults(page);
+    for (const l of await resultLinks(page)) expect(l.startsWith(`/tc/${report.issuer}/${report.year}/`), l).toBe(true);
+    // a reload keeps the chosen chapter
+    await page.reload();
+    await waitForResults(page);
+    await page.waitForFunction((v) => (document.querySelector('#search-chapter') as HTMLSelectElement | null)?.value === v, chapters[0]!);
+    // another year drops the chapter, which belongs to one report
+    const otherYear = await page.$$eval('#search-year option', (os, y) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v && v !== y), report.year);
+    if (otherYear) {
+      await page.selectOption('#search-year', otherYear);
+      await page.waitForURL((u) => u.searchParams.get('year') === otherYear);
+      expect(new URL(page.url()).searchParams.get('chapter')).toBeNull();
+    }
   });
 
   it('/en/: widening to the Chinese reports labels Chinese results', async () => {

@@ -13,6 +13,7 @@ import type { PagefindApi, Source } from '../../src/lib/search-query.ts';
 import { withPairs, type ScriptMap } from '../../src/lib/search-script-map.ts';
 import { FIRST_PAGE, PAGEFIND_OPTIONS } from '../../src/lib/search-config.ts';
 import { SEARCH_PARTS_PATH, type SearchParts } from '../../src/lib/search-parts.ts';
+import { reportLabelPath } from '../../src/lib/search-labels.ts';
 import { parse as parseYaml } from 'yaml';
 import { indexedText } from '../../src/lib/search-text.ts';
 import { parseHtml } from './html.ts';
@@ -171,7 +172,7 @@ function fileCost(dist: string, urlPath: string) {
  * A reader on /{locale}/search/ running `first` and then `later`: the search UI script, the
  * parts manifest, Pagefind's JS (and worker, if used), then every file Pagefind and the query
  * layer fetch in the first part of the index, including the first page of results (FIRST_PAGE
- * fragments).
+ * fragments and their reports' search.json labels).
  */
 export async function measureSearchCost(
   dist: string,
@@ -210,8 +211,10 @@ export async function measureSearchCost(
         query,
         tiers ? { tiers } : {},
       );
-      await Promise.all(hits.slice(0, pageSize).map((h) => h.result.data()));
-      const fetched = [...extra, ...pf.transfer.files.slice(before)].filter((f) => !seen.has(f));
+      const datas = await Promise.all(hits.slice(0, pageSize).map((h) => h.result.data()));
+      // the search page labels each result with its report's search.json
+      const labels = datas.map((d) => reportLabelPath(locale, d.filters.issuer?.[0] ?? '', d.filters.year?.[0] ?? ''));
+      const fetched = [...new Set([...extra, ...pf.transfer.files.slice(before), ...labels])].filter((f) => !seen.has(f));
       fetched.forEach((f) => seen.add(f));
       const files = fetched.map((f) => fileCost(dist, f));
       out.push({

@@ -7,6 +7,7 @@ import { hasHan, highlightExcerpt, isExactMatch, normalizeQuery, runQuery, type 
 import { needsPairs, withPairs, type ScriptMap } from '../../lib/search-script-map.ts';
 import { BUNDLE_PATH, FILTER_KEYS, FIRST_PAGE, INDEX_LANGUAGE, MORE_PAGE, PAGEFIND_OPTIONS, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH, type SearchLocale } from '../../lib/search-config.ts';
 import { partsFor, SEARCH_PARTS_PATH, type SearchPart, type SearchParts } from '../../lib/search-parts.ts';
+import { reportLabelPath, type ReportSearchLabel, type ShownText } from '../../lib/search-labels.ts';
 
 
 interface Config {
@@ -30,6 +31,7 @@ let widened = false;
 /** Bundles merged into the instance, by URL path and language ('' for the page's own). */
 const merges = new Map<string, Promise<void>>();
 let manifest: Promise<SearchParts | undefined> | undefined;
+const labels = new Map<string, Promise<ReportSearchLabel | undefined>>();
 let scriptMap: Promise<ScriptMap | undefined> | undefined;
 let scriptPairs: Promise<Record<string, string> | undefined> | undefined;
 
@@ -89,6 +91,14 @@ async function loadScriptMap(query: string, script: 'zh-Hant' | 'zh-Hans'): Prom
   return pairs ? withPairs(core, pairs) : core;
 }
 
+/** A report's label and chapters in the page's language (its `search.json`), fetched once. */
+function labelOf(locale: string, issuer: string | undefined, year: string | undefined): Promise<ReportSearchLabel | undefined> {
+  if (!issuer || !year) return Promise.resolve(undefined);
+  const path = reportLabelPath(locale, issuer, year);
+  if (!labels.has(path)) labels.set(path, fetchJson<ReportSearchLabel>(path));
+  return labels.get(path)!;
+}
+
 function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 }
@@ -117,6 +127,25 @@ function readState(params: URLSearchParams): State {
   return { q: params.get('q') ?? '', filters, sort: sort === 'year-desc' || sort === 'year-asc' ? sort : '', widen: params.get('zh') === '1' };
 }
 
+function shown(tag: 'span' | 'option', text: ShownText, attrs: Record<string, string> = {}): HTMLElement {
+  return el(tag, { ...attrs, ...(text.lang ? { lang: text.lang } : {}) }, text.text);
+}
+
+/**
+ * The chapter filter lists the chapters of one report: the chosen issuer's report of the chosen
+ * year, or the report of a chapter already in the URL (its value is issuer/year/chapter).
+ */
+async function fillChapters(form: HTMLFormElement, state: State, locale: string, anyLabel: string): Promise<void> {
+  const select = form.querySelector<HTMLSelectElement>('[data-search-chapters]');
+  if (!select) return;
+  const chosen = state.filters.chapter?.[0];
+  const [issuer, year] = chosen ? chosen.split('/') : state.filters.issuer?.length === 1 && state.filters.year?.length === 1 ? [state.filters.issuer[0], state.filters.year[0]] : [];
+  const label = await labelOf(locale, issuer, year);
+  const options = [el('option', { value: '' }, anyLabel), ...(label?.chapters ?? []).map((c) => shown('option', c.title, { value: c.value }))];
+  select.replaceChildren(...options);
+  select.value = chosen && label?.chapters.some((c) => c.value === chosen) ? chosen : '';
+}
+
 function fillForm(form: HTMLFormElement, state: State) {
   const set = (name: string, value: string) => {
     const field = form.elements.namedItem(name);
@@ -142,11 +171,6 @@ export function startSearchPage(): void {
   const output = document.querySelector<HTMLElement>('[data-search-results]');
   if (!configEl || !form || !status || !output) return;
   const config = JSON.parse(configEl.textContent ?? '{}') as Config;
-  const reports = new Map<string, { issuer: Element; year: Element; title: Element }>();
-  for (const li of document.querySelectorAll<HTMLElement>('[data-search-reports] [data-report]')) {
-    const field = (name: string) => li.querySelector(`[data-field="${name}"]`)!;
-    reports.set(li.dataset.report!, { issuer: field('issuer'), year: field('year'), title: field('title') });
-  }
   const s = config.strings;
   let run = 0;
   /** How many of the parts that can match a search (query and filters) the reader asked for. */
@@ -162,8 +186,9 @@ export function startSearchPage(): void {
     const start = list.children.length;
     const batch = hits.slice(start, shown);
     const datas = await Promise.all(batch.map((h) => h.result.data()));
+    const reports = await Promise.all(datas.map((d) => labelOf(config.locale, d.filters.issuer?.[0], d.filters.year?.[0])));
     if (token !== run) return;
-    batch.forEach((hit, i) => list.append(renderHit(hit, datas[i]!, state, sources)));
+    batch.forEach((hit, i) => list.append(renderHit(hit, datas[i]!, reports[i], state, sources)));
     output.querySelector('[data-search-more]')?.remove();
     if (hits.length > shown) {
       const more = el('button', { type: 'button', class: 'search-more', 'data-search-more': '' }, s.searchMore);
@@ -173,17 +198,16 @@ export function startSearchPage(): void {
     if (focusFrom !== undefined) list.children[focusFrom]?.querySelector<HTMLAnchorElement>('a')?.focus();
   };
 
-  const renderHit = (hit: Hit, data: PagefindResultData, state: State, sources: Source[]): HTMLLIElement => {
+  const renderHit = (hit: Hit, data: PagefindResultData, report: ReportSearchLabel | undefined, state: State, sources: Source[]): HTMLLIElement => {
     const chinese = config.locale === 'en' && /^\/(tc|sc)\//.test(new URL(data.url, location.href).pathname);
     const li = el('li', { class: 'search-result', 'data-tier': String(hit.tier) });
     const meta = data.meta;
-    // labelled by report and year, in the reader's language (the page's own list of reports)
+    // labelled by report and year, in the reader's language (the report's search.json)
     const source = el('p', { class: 'search-result-source' });
-    const report = reports.get(`${data.filters.issuer?.[0]}/${data.filters.year?.[0]}`);
     if (report) {
-      source.append(report.issuer.cloneNode(true), ' · ', report.year.cloneNode(true));
+      source.append(shown('span', report.issuer), ' · ', shown('span', report.year));
       const isHome = new URL(data.url, location.href).pathname.split('/').filter(Boolean).length === 3;
-      if (!isHome) source.append(' — ', report.title.cloneNode(true));
+      if (!isHome) source.append(' — ', shown('span', report.title));
     }
     if (chinese) source.append(' ', el('span', { class: 'search-badge', 'data-search-chinese': '' }, s.searchChineseResult!));
     // A Chinese hit that only matched scattered pairs is labelled as related, not exact.
@@ -219,6 +243,7 @@ export function startSearchPage(): void {
     const token = ++run;
     const state = readState(new URLSearchParams(location.search));
     fillForm(form, state);
+    void fillChapters(form, state, config.locale, s.searchAny!);
     output.replaceChildren();
     const q = normalizeQuery(state.q);
     if (q === '' && Object.keys(state.filters).length === 0) {
@@ -282,6 +307,11 @@ export function startSearchPage(): void {
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLElement;
     if (target instanceof HTMLInputElement && (target.name === 'q' || target.name === 'hkex')) return; // Enter submits those
+    // a chapter belongs to one report: another issuer or year drops it
+    if (target instanceof HTMLSelectElement && (target.name === 'issuer' || target.name === 'year')) {
+      const chapter = form.elements.namedItem('chapter');
+      if (chapter instanceof HTMLSelectElement) chapter.value = '';
+    }
     submit();
   });
   window.addEventListener('popstate', () => void search());
