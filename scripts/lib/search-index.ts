@@ -65,9 +65,19 @@ function htmlFiles(dir: string, under: string): string[] {
   return out.sort();
 }
 
+/**
+ * The `<main>` of a page, where its indexed region (`data-pagefind-body`) is: parsing it alone
+ * gives the same text at half the cost (the header, contents and footer are the other half).
+ */
+function mainRegion(html: string): string {
+  const start = html.indexOf('<main');
+  const end = html.lastIndexOf('</main>');
+  return start >= 0 && end > start ? html.slice(start, end + '</main>'.length) : html;
+}
+
 /** Aligned text of every page indexed in both /tc/ and /sc/, for the script map. */
 function writeScriptMap(siteDir: string): number {
-  const parser = unified().use(rehypeParse);
+  const parser = unified().use(rehypeParse, { fragment: true });
   const traditional: string[] = [];
   const simplified: string[] = [];
   for (const file of htmlFiles(siteDir, 'tc')) {
@@ -78,8 +88,8 @@ function writeScriptMap(siteDir: string): number {
     } catch {
       continue;
     }
-    const tc = indexedTextChunks(parser.parse(readFileSync(join(siteDir, file), 'utf8')));
-    const sc = indexedTextChunks(parser.parse(scHtml));
+    const tc = indexedTextChunks(parser.parse(mainRegion(readFileSync(join(siteDir, file), 'utf8'))));
+    const sc = indexedTextChunks(parser.parse(mainRegion(scHtml)));
     if (!tc || !sc || tc.length !== sc.length) continue;
     traditional.push(...tc);
     simplified.push(...sc);
