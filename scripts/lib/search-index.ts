@@ -22,7 +22,7 @@ import { EXCLUDE_SELECTORS, INDEX_LANGUAGE, SCRIPT_MAP_PATH, SCRIPT_PAIRS_PATH }
 import { rechunkBundle, type RechunkSummary } from './pagefind-rechunk.ts';
 import { indexedTextChunks } from '../../src/lib/search-text.ts';
 import { buildScriptMap, splitScriptMap } from '../../src/lib/search-script-map.ts';
-import { partsManifest, planParts, SEARCH_PART_BYTES, SEARCH_PARTS_PATH, type ReportSize } from '../../src/lib/search-parts.ts';
+import { compareReports, partsManifest, planParts, SEARCH_PART_BYTES, SEARCH_PARTS_PATH, type ReportSize } from '../../src/lib/search-parts.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -36,6 +36,8 @@ export interface SearchIndexResult {
 export interface SearchIndexOptions {
   /** indexed HTML bytes per part (default SEARCH_PART_BYTES, or ESG_SEARCH_PART_BYTES) */
   partBytes?: number;
+  /** other bundles than the parts, for comparing layouts (scripts/bench-search-layouts.ts): reports → groups */
+  groups?: (reports: ReportSize[]) => ReportSize[][];
 }
 
 /** The part budget of this build: `ESG_SEARCH_PART_BYTES` (tests split the small archive) or the default. */
@@ -160,7 +162,10 @@ async function indexPart(siteDir: string, files: string[], outputPath: string): 
 }
 
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const parts = planParts(indexedReports(siteDir), options.partBytes ?? partBytesFromEnv());
+  const reports = indexedReports(siteDir);
+  const parts = options.groups
+    ? options.groups(reports).map((g) => (g as IndexedReport[]).sort(compareReports)).filter((g) => g.length > 0)
+    : planParts(reports, options.partBytes ?? partBytesFromEnv());
   if (parts.length === 0) throw new Error(`${siteDir} has no indexed pages (data-pagefind-body): nothing to search`);
   const manifest = partsManifest(parts);
   const languages: Record<string, number> = {};

@@ -180,12 +180,13 @@ export async function measureSearchCost(
   queries: string[],
   pageSize = FIRST_PAGE,
   tiers?: readonly (0 | 1 | 2)[],
+  parts: 'first' | 'all' = 'first',
 ): Promise<QueryCost[]> {
   const { hasHan, normalizeQuery, runQuery } = await import('../../src/lib/search-query.ts');
   const { needsPairs } = await import('../../src/lib/search-script-map.ts');
   const pf = await loadPagefind(dist);
   try {
-    const api = await pf.instance(HTML_LANG[locale], 'first');
+    const api = await pf.instance(HTML_LANG[locale], parts);
     const html = readFileSync(path.join(dist, locale, 'search', 'index.html'), 'utf8');
     const uiScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
     const seen = new Set<string>();
@@ -193,7 +194,8 @@ export async function measureSearchCost(
     let scriptMap: ScriptMap | undefined;
     const out: QueryCost[] = [];
     for (const [i, query] of queries.entries()) {
-      const before = pf.transfer.files.length;
+      // a new visitor: the first query pays for everything fetched since the instance was made (merging bundles loads their meta and the WASM up front)
+      const before = i === 0 ? 0 : pf.transfer.files.length;
       const extra: string[] = i === 0 ? [...uiScripts, SEARCH_PARTS_PATH, '/pagefind/pagefind.js', ...(PAGEFIND_OPTIONS.noWorker ? [] : ['/pagefind/pagefind-worker.js'])] : [];
       // the same loading rule as src/scripts/search/search-page.ts
       if (locale !== 'en' && hasHan(query) && !scriptMap) {
@@ -289,9 +291,10 @@ export interface FirstQueryCosts {
   over: { query: string; bytes: number }[];
 }
 
-export async function firstQueryCosts(dist: string, locale: SearchLocale, terms: string[], budget = SEARCH_BUDGET_FIRST_QUERY): Promise<FirstQueryCosts> {
+/** Every term as a first query; `parts: 'all'` merges every bundle of the index first (a layout that must read them all). */
+export async function firstQueryCosts(dist: string, locale: SearchLocale, terms: string[], budget = SEARCH_BUDGET_FIRST_QUERY, parts: 'first' | 'all' = 'first'): Promise<FirstQueryCosts> {
   const costs: { query: string; bytes: number }[] = [];
-  for (const term of terms) costs.push({ query: term, bytes: (await measureSearchCost(dist, locale, [term]))[0]!.transferred });
+  for (const term of terms) costs.push({ query: term, bytes: (await measureSearchCost(dist, locale, [term], FIRST_PAGE, undefined, parts))[0]!.transferred });
   costs.sort((a, b) => a.bytes - b.bytes);
   const at = (p: number) => costs[Math.min(costs.length - 1, Math.floor(p * costs.length))]!.bytes;
   return { costs, median: at(0.5), p90: at(0.9), max: costs.at(-1)!, over: costs.filter((c) => c.bytes > budget) };
