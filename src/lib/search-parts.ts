@@ -12,7 +12,7 @@
  */
 
 /** Indexed HTML bytes (all locales) a part may hold; one report larger than that is a part alone. */
-export const SEARCH_PART_BYTES = 12_000_000;
+export const SEARCH_PART_BYTES = 10_000_000;
 
 /** Where the manifest of the parts is served (next to the first part's bundle). */
 export const SEARCH_PARTS_PATH = '/pagefind/parts.json';
