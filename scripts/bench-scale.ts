@@ -34,7 +34,7 @@ import { writeBareProject } from './lib/bare-baseline.ts';
 import { kb, mb, ratio, runMeasured, sec, siteStats, table, type MeasuredRun, type SiteStats } from './lib/bench-measure.ts';
 import { PAGE_TYPES } from './lib/page-types.ts';
 import { FIRST_PAGE } from '../src/lib/search-config.ts';
-import { HTML_LANG, firstQueryCosts, loadGolden, loadPagefind, type SearchLocale } from '../tests/support/pagefind-node.ts';
+import { HTML_LANG, firstQueryCosts, goldenTerms, loadPagefind, type SearchLocale } from '../tests/support/pagefind-node.ts';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,12 +81,6 @@ export async function measuredBuild(label: string, cmd: string[], dir: string, d
 
 const LOCALES: SearchLocale[] = ['en', 'tc', 'sc'];
 
-/** Golden terms of a locale in its own script. */
-function termsOf(locale: SearchLocale): string[] {
-  const g = loadGolden();
-  return locale === 'en' ? g.english : g.chinese.map((c) => (locale === 'tc' ? c.hant : c.hans));
-}
-
 export interface FirstQuery {
   terms: number;
   median: number;
@@ -102,7 +96,7 @@ const summarise = (costs: { query: string; bytes: number }[]): FirstQuery => {
 /** The real site: the budget test's harness (query layer, script map, search UI script). */
 export async function realFirstQueries(dist: string): Promise<Record<SearchLocale, FirstQuery>> {
   const out = {} as Record<SearchLocale, FirstQuery>;
-  for (const l of LOCALES) out[l] = summarise((await firstQueryCosts(dist, l, termsOf(l))).costs);
+  for (const l of LOCALES) out[l] = summarise((await firstQueryCosts(dist, l, goldenTerms(l))).costs);
   return out;
 }
 
@@ -111,7 +105,7 @@ export async function bareFirstQueries(dist: string): Promise<Record<SearchLocal
   const out = {} as Record<SearchLocale, FirstQuery>;
   for (const l of LOCALES) {
     const costs: { query: string; bytes: number }[] = [];
-    for (const term of termsOf(l)) {
+    for (const term of goldenTerms(l)) {
       const pf = await loadPagefind(dist);
       try {
         const api = await pf.instance(HTML_LANG[l]);

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSearchIndex } from './lib/search-index.ts';
 import { kb, mb, runMeasured, sec, table } from './lib/bench-measure.ts';
 import { shardOf } from '../src/lib/build-part.ts';
-import { firstQueryCosts, loadGolden, type SearchLocale } from '../tests/support/pagefind-node.ts';
+import { firstQueryCosts, goldenTerms, loadGolden, type SearchLocale } from '../tests/support/pagefind-node.ts';
 import type { ReportSize } from '../src/lib/search-parts.ts';
 
 type Layout = 'one index' | 'per-shard bundles' | 'parts';
@@ -61,7 +61,6 @@ async function main() {
   }
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const golden = loadGolden();
-  const termsOf = (l: SearchLocale) => (l === 'en' ? golden.english : golden.chinese.map((g) => (l === 'tc' ? g.hant : g.hans)));
   const out: LayoutFigures[] = [];
   for (const layout of LAYOUTS) {
     const dir = mkdtempSync(path.join(tmpdir(), 'esg-layout-'));
@@ -75,7 +74,7 @@ async function main() {
       const firstQuery = {} as LayoutFigures['firstQuery'];
       for (const l of LOCALES) {
         // one index and per-shard bundles: a first query reads every bundle; parts: the first
-        const c = await firstQueryCosts(dir, l, termsOf(l), undefined, layout === 'parts' ? 'first' : 'all');
+        const c = await firstQueryCosts(dir, l, goldenTerms(l, golden), undefined, layout === 'parts' ? 'first' : 'all');
         firstQuery[l] = { median: c.median, max: c.max.bytes, maxQuery: c.max.query };
       }
       out.push({ layout, bundles, wallMs: run.wallMs, pagefindKb: run.perProcess.pagefind ?? 0, firstQuery });

@@ -28,7 +28,8 @@ export interface SearchIndexResult {
   pages: number;
   files: number;
   languages: Record<string, number>;
-  chunks: (RechunkSummary & { part: string })[];
+  /** one per part and language */
+  chunks: RechunkSummary[];
   /** reports per part, in part order */
   parts: number[];
 }
@@ -169,13 +170,13 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   if (parts.length === 0) throw new Error(`${siteDir} has no indexed pages (data-pagefind-body): nothing to search`);
   const manifest = partsManifest(parts);
   const languages: Record<string, number> = {};
-  const chunks: SearchIndexResult['chunks'] = [];
+  const chunks: RechunkSummary[] = [];
   try {
     for (const [i, part] of manifest.parts.entries()) {
       const bundle = join(siteDir, part.path);
       const files = parts[i]!.flatMap((r) => r.files).sort();
       for (const [lang, n] of Object.entries(await indexPart(siteDir, files, bundle))) languages[lang] = (languages[lang] ?? 0) + n;
-      chunks.push(...rechunkBundle(bundle).map((c) => ({ ...c, part: part.path })));
+      chunks.push(...rechunkBundle(bundle));
       if (i > 0) pruneMergedBundle(bundle);
     }
   } finally {

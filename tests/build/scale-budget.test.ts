@@ -13,7 +13,7 @@ import { buildSite } from '../../scripts/lib/site-check.ts';
 import { siteStats, type SiteStats } from '../../scripts/lib/bench-measure.ts';
 import type { PageType } from '../../scripts/lib/page-types.ts';
 import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
-import { SEARCH_BUDGET_FIRST_QUERY, firstQueryCosts, loadGolden, type SearchLocale } from '../support/pagefind-node.ts';
+import { SEARCH_BUDGET_FIRST_QUERY, firstQueryCosts, goldenTerms, loadGolden, type SearchLocale } from '../support/pagefind-node.ts';
 
 const BOUND = 400 * 1024;
 const PAGED: PageType[] = ['archive home', 'HKEX code', 'coverage', 'year listing', 'issuer directory', 'search'];
@@ -27,7 +27,6 @@ interface Built {
 }
 
 const golden = loadGolden();
-const termsOf = (l: SearchLocale) => (l === 'en' ? golden.english : golden.chinese.map((g) => (l === 'tc' ? g.hant : g.hans)));
 
 async function buildSynthetic(n: number): Promise<Built> {
   const archive = makeSyntheticArchive({ n });
@@ -41,7 +40,7 @@ async function buildSynthetic(n: number): Promise<Built> {
     const stats = siteStats(built.dir);
     const { parts } = await buildSearchIndex(built.dir);
     const firstQuery = {} as Built['firstQuery'];
-    for (const locale of ['en', 'tc', 'sc'] as const) firstQuery[locale] = (await firstQueryCosts(built.dir, locale, termsOf(locale))).max;
+    for (const locale of ['en', 'tc', 'sc'] as const) firstQuery[locale] = (await firstQueryCosts(built.dir, locale, goldenTerms(locale, golden))).max;
     return { stats, parts, firstQuery };
   } finally {
     if (saved === undefined) delete process.env.ESG_PAGE_SIZE;

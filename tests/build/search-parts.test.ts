@@ -6,14 +6,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageKey, runQuery } from '../../src/lib/search-query.ts';
 import { compareReports, partsFor, type SearchParts } from '../../src/lib/search-parts.ts';
-import { HTML_LANG, indexedPages, loadGolden, truthFor, loadPagefind, loadScriptMap, measureSearchCost, searchParts, sourceFor, type SearchLocale } from '../support/pagefind-node.ts';
+import { HTML_LANG, indexedPages, goldenTerms, loadGolden, truthFor, loadPagefind, loadScriptMap, measureSearchCost, searchParts, sourceFor, type SearchLocale } from '../support/pagefind-node.ts';
 import { partedCopy, removeCopy } from '../support/parted-site.ts';
 import { DIST, assertDistBuilt } from '../support/paths.ts';
 import { loadReports } from '../support/content.ts';
 
 const golden = loadGolden();
 const LOCALES: SearchLocale[] = ['en', 'tc', 'sc'];
-const termsOf = (l: SearchLocale) => (l === 'en' ? golden.english : golden.chinese.map((g) => (l === 'tc' ? g.hant : g.hans)));
 let dir: string;
 let manifest: SearchParts;
 
@@ -25,7 +24,7 @@ async function resultsOf(site: string, parts: 'all' | 'first' = 'all'): Promise<
     const scriptMap = loadScriptMap(site);
     for (const locale of LOCALES) {
       const source = sourceFor(await pf.instance(HTML_LANG[locale], parts), locale, scriptMap);
-      for (const term of termsOf(locale)) {
+      for (const term of goldenTerms(locale, golden)) {
         const hits = await runQuery([source], term);
         out[`${locale} ${term}`] = (await Promise.all(hits.map(async (h) => pageKey((await h.result.data()).url)))).sort();
       }
@@ -89,7 +88,7 @@ describe('the search index in parts', () => {
   it('a first query reads the manifest and the first part, and finds pages of the first part\'s report only', async () => {
     const first = manifest.parts[0]!.from;
     for (const locale of LOCALES) {
-      const [cost] = await measureSearchCost(dir, locale, [termsOf(locale)[0]!]);
+      const [cost] = await measureSearchCost(dir, locale, [goldenTerms(locale, golden)[0]!]);
       expect(cost!.files.map((f) => f.path)).toContain('/pagefind/parts.json');
       expect(cost!.files.filter((f) => f.path.startsWith('/pagefind/part-')), locale).toEqual([]);
     }

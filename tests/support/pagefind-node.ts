@@ -149,6 +149,11 @@ export interface Golden {
 export function loadGolden(): Golden {
   return parseYaml(readFileSync(path.join(ROOT, 'tests/build/search-golden.yaml'), 'utf8')) as Golden;
 }
+
+/** The golden terms of a locale, in its own script. */
+export function goldenTerms(locale: SearchLocale, golden: Golden = loadGolden()): string[] {
+  return locale === 'en' ? golden.english : golden.chinese.map((g) => (locale === 'tc' ? g.hant : g.hans));
+}
 // ── Bytes a reader's browser transfers for a search (bench and budget test).
 
 export interface QueryCost {

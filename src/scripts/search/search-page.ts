@@ -28,8 +28,10 @@ interface PagefindModule {
 let pagefindModule: Promise<PagefindModule> | undefined;
 let instance: Promise<PagefindInstance> | undefined;
 let widened = false;
-/** Bundles merged into the instance, by URL path and language ('' for the page's own). */
+/** Bundles merged into the instance, by `mergeKey`. */
 const merges = new Map<string, Promise<void>>();
+/** A bundle merged in a language ('' for the page's own). */
+const mergeKey = (path: string, language = '') => `${path} ${language}`;
 let manifest: Promise<SearchParts | undefined> | undefined;
 const labels = new Map<string, Promise<ReportSearchLabel | undefined>>();
 let scriptMap: Promise<ScriptMap | undefined> | undefined;
@@ -64,7 +66,7 @@ async function pagefindFor(parts: SearchPart[], widen: boolean): Promise<Pagefin
   const pf = await instance;
   widened ||= widen;
   const merge = (path: string, language: string) => {
-    const key = `${path} ${language}`;
+    const key = mergeKey(path, language);
     // Pagefind skips a merge path that the primary one starts with, so bundles are named by absolute URL.
     if (!merges.has(key)) merges.set(key, pf.mergeIndex(new URL(path, location.href).href, { baseUrl: '/', ...(language ? { language, indexWeight: 0.8 } : {}) }));
     return merges.get(key)!;
@@ -256,8 +258,9 @@ export function startSearchPage(): void {
       const widen = config.locale === 'en' && state.widen;
       const script = config.locale === 'tc' || widen ? 'zh-Hant' : config.locale === 'sc' ? 'zh-Hans' : undefined;
       void loadPagefind();
-      const all = (await loadParts())?.parts ?? [{ path: BUNDLE_PATH, from: { year: '', issuer: '' }, to: { year: '', issuer: '' }, reports: 0 }];
-      const candidates = partsFor({ reports: 0, parts: all }, state.filters);
+      // without a manifest the page's own bundle is all there is (it is searched in any case)
+      const parts = await loadParts();
+      const candidates = parts ? partsFor(parts, state.filters) : [];
       const key = `${q}\n${JSON.stringify(state.filters)}\n${widen}`;
       const wanted = candidates.slice(0, reach.get(key) ?? 1);
       const [api, map] = await Promise.all([pagefindFor(wanted, widen), script && hasHan(q) ? loadScriptMap(q, script) : Promise.resolve(undefined)]);
@@ -268,7 +271,7 @@ export function startSearchPage(): void {
       if (token !== run) return;
       status.textContent = hits.length === 0 ? format(s.searchNone!, { q }) : format(q ? s.searchCount! : s.searchCountFiltered!, { n: hits.length, q });
       // the parts searched so far (those merged earlier count too) and the ones left
-      const searched = candidates.filter((p) => p.path === BUNDLE_PATH || merges.has(`${p.path} `));
+      const searched = candidates.filter((p) => p.path === BUNDLE_PATH || merges.has(mergeKey(p.path)));
       const left = candidates.filter((p) => !searched.includes(p));
       if (left.length > 0) {
         const count = (ps: SearchPart[]) => ps.reduce((n, p) => n + p.reports, 0);
