@@ -39,6 +39,12 @@ export interface SearchIndexOptions {
   partBytes?: number;
   /** other bundles than the parts, for comparing layouts (scripts/bench-search-layouts.ts): reports → groups */
   groups?: (reports: ReportSize[]) => ReportSize[][];
+  /**
+   * Folders the pages are read from, the first holding a path winning (default: the site folder
+   * itself). A merge indexes the shards' folders while the cross-archive pages are still being
+   * built: only report pages are indexed, and every one of them is in exactly one shard.
+   */
+  sources?: string[];
 }
 
 /** The part budget of this build: `ESG_SEARCH_PART_BYTES` (tests split the small archive) or the default. */
@@ -50,22 +56,31 @@ export function partBytesFromEnv(env: Record<string, string | undefined> = proce
   return n;
 }
 
-function htmlFiles(dir: string, under: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    let entries;
-    try {
-      entries = readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.html')) out.push(relative(dir, join(d, e.name)));
-    }
-  };
-  walk(join(dir, under));
-  return out.sort();
+/** Where each page of the site is: relative path (`tc/…/index.html`) → absolute file, the first source holding it. */
+type PageFiles = Map<string, string>;
+
+function htmlFiles(sources: string[], under: string): PageFiles {
+  const out: PageFiles = new Map();
+  for (const dir of sources) {
+    const walk = (d: string) => {
+      let entries;
+      try {
+        entries = readdirSync(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.isDirectory()) walk(join(d, e.name));
+        else if (e.name.endsWith('.html')) {
+          const file = join(d, e.name);
+          const rel = relative(dir, file);
+          if (!out.has(rel)) out.set(rel, file);
+        }
+      }
+    };
+    walk(join(dir, under));
+  }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
@@ -79,19 +94,16 @@ function mainRegion(html: string): string {
 }
 
 /** Aligned text of every page indexed in both /tc/ and /sc/, for the script map. */
-function writeScriptMap(siteDir: string): number {
+function writeScriptMap(sources: string[], siteDir: string): number {
   const parser = unified().use(rehypeParse, { fragment: true });
   const traditional: string[] = [];
   const simplified: string[] = [];
-  for (const file of htmlFiles(siteDir, 'tc')) {
-    const scFile = join(siteDir, 'sc', file.slice('tc/'.length));
-    let scHtml: string;
-    try {
-      scHtml = readFileSync(scFile, 'utf8');
-    } catch {
-      continue;
-    }
-    const tc = indexedTextChunks(parser.parse(mainRegion(readFileSync(join(siteDir, file), 'utf8'))));
+  const scFiles = htmlFiles(sources, 'sc');
+  for (const [file, path] of htmlFiles(sources, 'tc')) {
+    const scFile = scFiles.get(join('sc', file.slice('tc/'.length)));
+    if (!scFile) continue;
+    const scHtml = readFileSync(scFile, 'utf8');
+    const tc = indexedTextChunks(parser.parse(mainRegion(readFileSync(path, 'utf8'))));
     const sc = indexedTextChunks(parser.parse(mainRegion(scHtml)));
     if (!tc || !sc || tc.length !== sc.length) continue;
     traditional.push(...tc);
@@ -107,22 +119,23 @@ function writeScriptMap(siteDir: string): number {
 const LOCALE_DIRS = ['en', 'tc', 'sc'];
 
 interface IndexedReport extends ReportSize {
-  files: string[];
+  /** relative path → absolute file */
+  files: [string, string][];
 }
 
 /** Every indexed page (one with `data-pagefind-body`: report homes and sections), by report. */
-function indexedReports(siteDir: string): IndexedReport[] {
+function indexedReports(sources: string[]): IndexedReport[] {
   const reports = new Map<string, IndexedReport>();
   for (const locale of LOCALE_DIRS) {
-    for (const file of htmlFiles(siteDir, locale)) {
-      const html = readFileSync(join(siteDir, file), 'utf8');
+    for (const [file, path] of htmlFiles(sources, locale)) {
+      const html = readFileSync(path, 'utf8');
       if (!html.includes('data-pagefind-body')) continue;
       const [, issuer, year] = file.split('/');
       if (!issuer || !year || !/^\d{4}$/.test(year)) throw new Error(`${file} is indexed (data-pagefind-body) but is not a page of a report (/{locale}/{issuer}/{year}/…)`);
       const key = `${issuer}/${year}`;
       const report = reports.get(key) ?? { issuer, year, bytes: 0, files: [] };
-      report.bytes += statSync(join(siteDir, file)).size;
-      report.files.push(file);
+      report.bytes += statSync(path).size;
+      report.files.push([file, path]);
       reports.set(key, report);
     }
   }
@@ -138,12 +151,12 @@ function pruneMergedBundle(bundle: string): void {
 }
 
 /** One Pagefind bundle of the given pages into `outputPath`; returns its page count per language. */
-async function indexPart(siteDir: string, files: string[], outputPath: string): Promise<Record<string, number>> {
+async function indexPart(files: [string, string][], outputPath: string): Promise<Record<string, number>> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS, writePlayground: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    for (const file of files) {
-      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(join(siteDir, file), 'utf8') });
+    for (const [file, path] of files) {
+      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(path, 'utf8') });
       if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${file}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath });
@@ -163,7 +176,8 @@ async function indexPart(siteDir: string, files: string[], outputPath: string): 
 }
 
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const reports = indexedReports(siteDir);
+  const sources = options.sources ?? [siteDir];
+  const reports = indexedReports(sources);
   const parts = options.groups
     ? options.groups(reports).map((g) => (g as IndexedReport[]).sort(compareReports)).filter((g) => g.length > 0)
     : planParts(reports, options.partBytes ?? partBytesFromEnv());
@@ -174,8 +188,8 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   try {
     for (const [i, part] of manifest.parts.entries()) {
       const bundle = join(siteDir, part.path);
-      const files = parts[i]!.flatMap((r) => r.files).sort();
-      for (const [lang, n] of Object.entries(await indexPart(siteDir, files, bundle))) languages[lang] = (languages[lang] ?? 0) + n;
+      const files = parts[i]!.flatMap((r) => r.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [lang, n] of Object.entries(await indexPart(files, bundle))) languages[lang] = (languages[lang] ?? 0) + n;
       chunks.push(...rechunkBundle(bundle));
       if (i > 0) pruneMergedBundle(bundle);
     }
@@ -183,6 +197,6 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     await pagefind.close();
   }
   writeFileSync(join(siteDir, SEARCH_PARTS_PATH), `${JSON.stringify(manifest)}\n`);
-  const files = writeScriptMap(siteDir);
+  const files = writeScriptMap(sources, siteDir);
   return { pages: Object.values(languages).reduce((a, b) => a + b, 0), files, languages, chunks, parts: manifest.parts.map((p) => p.reports) };
 }

@@ -6,7 +6,7 @@
  * on the page; bad shard arguments are refused with a message.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../support/project-copy.ts';
@@ -46,6 +46,8 @@ describe('sharded and incremental builds (two shards, pages of two)', () => {
     const merged = hashTree(path.join(copy, 'merged'));
     expect(diffManifests(single.files, merged.files)).toEqual([]);
     expect(single.files.size).toBeGreaterThan(1000);
+    // the merge's search index was built in a folder of its own beside the cross build: nothing of it is left
+    expect(readdirSync(copy).filter((e) => /\.(search|staging)-\d+$/.test(e))).toEqual([]);
     // the small pages really split: a code page with a second page
     expect([...merged.files.keys()].some((f) => /^tc\/hkex\/hkex-2020\/[^/]+\/2\/index\.html$/.test(f))).toBe(true);
   });
@@ -88,5 +90,15 @@ describe('sharded and incremental builds (two shards, pages of two)', () => {
     expect(partial.status).toBe(1);
     expect(partial.out).toMatch(/a merge needs every shard 1\/N … N\/N of one N exactly once/);
     expect(existsSync(path.join(copy, 'partial'))).toBe(false);
+    // a shard holds no search index (the merge writes it): a stray one is refused, the last good site kept
+    const stray = path.join(copy, '.cache/shards/1-of-2/site/pagefind');
+    mkdirSync(stray);
+    const before = hashTree(path.join(copy, 'merged'));
+    const refused = build('--merge', '.cache/shards/1-of-2/site', '.cache/shards/2-of-2/site', '--out', 'merged');
+    rmSync(stray, { recursive: true });
+    expect(refused.status).toBe(1);
+    expect(refused.out).toMatch(/1-of-2\/site\/pagefind exists: a shard holds no search index/);
+    expect(refused.out).toMatch(/The last good site in .*merged was left as it was/);
+    expect(diffManifests(before.files, hashTree(path.join(copy, 'merged')).files)).toEqual([]);
   });
 });
