@@ -56,11 +56,10 @@ export function partBytesFromEnv(env: Record<string, string | undefined> = proce
   return n;
 }
 
-/** Where each page of the site is: relative path (`tc/…/index.html`) → absolute file, the first source holding it. */
+/** Where each page is: path in the site (`tc/…/index.html`) → file, from the first source that holds it. */
 type PageFiles = Map<string, string>;
 
-function htmlFiles(sources: string[], under: string): PageFiles {
-  const out: PageFiles = new Map();
+function htmlFiles(sources: string[], under: string, out: PageFiles = new Map()): PageFiles {
   for (const dir of sources) {
     const walk = (d: string) => {
       let entries;
@@ -73,14 +72,14 @@ function htmlFiles(sources: string[], under: string): PageFiles {
         if (e.isDirectory()) walk(join(d, e.name));
         else if (e.name.endsWith('.html')) {
           const file = join(d, e.name);
-          const rel = relative(dir, file);
-          if (!out.has(rel)) out.set(rel, file);
+          const page = relative(dir, file);
+          if (!out.has(page)) out.set(page, file);
         }
       }
     };
     walk(join(dir, under));
   }
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return out;
 }
 
 /**
@@ -94,17 +93,15 @@ function mainRegion(html: string): string {
 }
 
 /** Aligned text of every page indexed in both /tc/ and /sc/, for the script map. */
-function writeScriptMap(sources: string[], siteDir: string): number {
+function writeScriptMap(pages: PageFiles, indexed: Set<string>, siteDir: string): number {
   const parser = unified().use(rehypeParse, { fragment: true });
   const traditional: string[] = [];
   const simplified: string[] = [];
-  const scFiles = htmlFiles(sources, 'sc');
-  for (const [file, path] of htmlFiles(sources, 'tc')) {
-    const scFile = scFiles.get(join('sc', file.slice('tc/'.length)));
-    if (!scFile) continue;
-    const scHtml = readFileSync(scFile, 'utf8');
-    const tc = indexedTextChunks(parser.parse(mainRegion(readFileSync(path, 'utf8'))));
-    const sc = indexedTextChunks(parser.parse(mainRegion(scHtml)));
+  for (const page of [...indexed].filter((p) => p.startsWith('tc/')).sort()) {
+    const scPage = `sc/${page.slice('tc/'.length)}`;
+    if (!indexed.has(scPage)) continue;
+    const tc = indexedTextChunks(parser.parse(mainRegion(readFileSync(pages.get(page)!, 'utf8'))));
+    const sc = indexedTextChunks(parser.parse(mainRegion(readFileSync(pages.get(scPage)!, 'utf8'))));
     if (!tc || !sc || tc.length !== sc.length) continue;
     traditional.push(...tc);
     simplified.push(...sc);
@@ -119,25 +116,24 @@ function writeScriptMap(sources: string[], siteDir: string): number {
 const LOCALE_DIRS = ['en', 'tc', 'sc'];
 
 interface IndexedReport extends ReportSize {
-  /** relative path → absolute file */
-  files: [string, string][];
+  /** paths in the site (`tc/…/index.html`) */
+  files: string[];
 }
 
 /** Every indexed page (one with `data-pagefind-body`: report homes and sections), by report. */
-function indexedReports(sources: string[]): IndexedReport[] {
+function indexedReports(pages: PageFiles): IndexedReport[] {
   const reports = new Map<string, IndexedReport>();
-  for (const locale of LOCALE_DIRS) {
-    for (const [file, path] of htmlFiles(sources, locale)) {
-      const html = readFileSync(path, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      const [, issuer, year] = file.split('/');
-      if (!issuer || !year || !/^\d{4}$/.test(year)) throw new Error(`${file} is indexed (data-pagefind-body) but is not a page of a report (/{locale}/{issuer}/{year}/…)`);
-      const key = `${issuer}/${year}`;
-      const report = reports.get(key) ?? { issuer, year, bytes: 0, files: [] };
-      report.bytes += statSync(path).size;
-      report.files.push([file, path]);
-      reports.set(key, report);
-    }
+  for (const file of [...pages.keys()].sort()) {
+    const path = pages.get(file)!;
+    const html = readFileSync(path, 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const [, issuer, year] = file.split('/');
+    if (!issuer || !year || !/^\d{4}$/.test(year)) throw new Error(`${file} is indexed (data-pagefind-body) but is not a page of a report (/{locale}/{issuer}/{year}/…)`);
+    const key = `${issuer}/${year}`;
+    const report = reports.get(key) ?? { issuer, year, bytes: 0, files: [] };
+    report.bytes += statSync(path).size;
+    report.files.push(file);
+    reports.set(key, report);
   }
   return [...reports.values()];
 }
@@ -151,12 +147,12 @@ function pruneMergedBundle(bundle: string): void {
 }
 
 /** One Pagefind bundle of the given pages into `outputPath`; returns its page count per language. */
-async function indexPart(files: [string, string][], outputPath: string): Promise<Record<string, number>> {
+async function indexPart(pages: PageFiles, files: string[], outputPath: string): Promise<Record<string, number>> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_SELECTORS, writePlayground: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    for (const [file, path] of files) {
-      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(path, 'utf8') });
+    for (const file of files) {
+      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(pages.get(file)!, 'utf8') });
       if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${file}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath });
@@ -176,8 +172,9 @@ async function indexPart(files: [string, string][], outputPath: string): Promise
 }
 
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const sources = options.sources ?? [siteDir];
-  const reports = indexedReports(sources);
+  const pages: PageFiles = new Map();
+  for (const locale of LOCALE_DIRS) htmlFiles(options.sources ?? [siteDir], locale, pages);
+  const reports = indexedReports(pages);
   const parts = options.groups
     ? options.groups(reports).map((g) => (g as IndexedReport[]).sort(compareReports)).filter((g) => g.length > 0)
     : planParts(reports, options.partBytes ?? partBytesFromEnv());
@@ -188,8 +185,8 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   try {
     for (const [i, part] of manifest.parts.entries()) {
       const bundle = join(siteDir, part.path);
-      const files = parts[i]!.flatMap((r) => r.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const [lang, n] of Object.entries(await indexPart(files, bundle))) languages[lang] = (languages[lang] ?? 0) + n;
+      const files = parts[i]!.flatMap((r) => r.files).sort();
+      for (const [lang, n] of Object.entries(await indexPart(pages, files, bundle))) languages[lang] = (languages[lang] ?? 0) + n;
       chunks.push(...rechunkBundle(bundle));
       if (i > 0) pruneMergedBundle(bundle);
     }
@@ -197,6 +194,6 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     await pagefind.close();
   }
   writeFileSync(join(siteDir, SEARCH_PARTS_PATH), `${JSON.stringify(manifest)}\n`);
-  const files = writeScriptMap(sources, siteDir);
+  const files = writeScriptMap(pages, new Set(reports.flatMap((r) => r.files)), siteDir);
   return { pages: Object.values(languages).reduce((a, b) => a + b, 0), files, languages, chunks, parts: manifest.parts.map((p) => p.reports) };
 }
