@@ -17,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, r
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, type SearchIndexResult } from './lib/search-index.ts';
+import { sec } from './lib/bench-measure.ts';
 import { writeSitemap } from './lib/sitemap.ts';
 import { shardDigest, shardIssuers } from './lib/shard-inputs.ts';
 import { parseShard } from '../src/lib/build-part.ts';
@@ -83,9 +84,13 @@ function swapIn(staging: string, finalDir: string): void {
   rmSync(previous, { recursive: true, force: true });
 }
 
-/** Sitemap over a complete site in `staging` (its search index already in it), then the swap; prints the figures. */
-function finish(staging: string, finalDir: string, search: SearchIndexResult, timings: Record<string, unknown>): void {
+/** A built site has its language chooser; checked before the search index is built over it. */
+function requireHome(staging: string, finalDir: string): void {
   if (!existsSync(join(staging, 'index.html'))) fail(`${staging}/index.html is missing after the build.`, staging, finalDir);
+}
+
+/** Sitemap over a complete site in `staging` (its search index already in it), then the swap; prints the figures. */
+function finish(staging: string, finalDir: string, search: SearchIndexResult, timings: { astroMs: number; searchMs: number } & Record<string, unknown>): void {
   writeSitemap(staging, siteUrl());
   swapIn(staging, finalDir);
   const recorded = { ...timings, indexedPages: search.pages, searchParts: search.parts.length };
@@ -96,7 +101,6 @@ function finish(staging: string, finalDir: string, search: SearchIndexResult, ti
     const sum = (f: (c: (typeof of)[number]) => number) => of.reduce((a, c) => a + f(c), 0);
     console.log(`search index ${lang}: ${sum((c) => c.words)} words in ${sum((c) => c.chunksAfter)} chunks (Pagefind wrote ${sum((c) => c.chunksBefore)}; largest ${(Math.max(...of.map((c) => c.largestChunk)) / 1024).toFixed(1)} KB)`);
   }
-  const sec = (ms: unknown) => `${(Number(ms) / 1000).toFixed(1)} s`;
   console.log(`search index: ${search.parts.length} part${search.parts.length === 1 ? '' : 's'} of ${search.parts.join(', ')} reports`);
   console.log(`build: Astro ${sec(timings.astroMs)}, search index ${sec(timings.searchMs)} (${search.pages} pages indexed) → ${finalDir}`);
 }
@@ -142,6 +146,7 @@ async function merge(dirs: string[], finalDir: string, shardTimes: Record<string
       cpSync(join(d, entry), join(staging, entry), { recursive: true, force: false, errorOnExist: false });
     }
   }
+  requireHome(staging, finalDir);
   if (existsSync(join(staging, 'pagefind'))) fail(`the cross build wrote ${staging}/pagefind, where the search index goes`, staging, finalDir);
   renameSync(join(searchDir, 'pagefind'), join(staging, 'pagefind'));
   rmSync(searchDir, { recursive: true, force: true });
@@ -184,7 +189,7 @@ if (args.includes('--merge')) {
   }
   const out = resolve(root, outArg ?? join(shardDir(spec.k, spec.n), 'site'));
   const ms = await buildShard(spec.k, spec.n, out);
-  console.log(`shard ${spec.k}/${spec.n}: ${shardIssuers(root, spec.k, spec.n).length} issuers, Astro ${(ms / 1000).toFixed(1)} s → ${out}`);
+  console.log(`shard ${spec.k}/${spec.n}: ${shardIssuers(root, spec.k, spec.n).length} issuers, Astro ${sec(ms)} → ${out}`);
 } else {
   const finalDir = resolve(root, outArg ?? 'dist');
   const n = shardsArg === undefined || shardsArg === 'auto' ? Math.ceil(reportCount() / AUTO_SHARD_REPORTS) : Number(shardsArg);
@@ -193,6 +198,7 @@ if (args.includes('--merge')) {
     const staging = `${finalDir}.staging-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
     const ms = await astroBuild(staging, undefined, finalDir);
+    requireHome(staging, finalDir);
     const { search, ms: searchMs } = await indexSearch(staging, undefined, staging, finalDir);
     finish(staging, finalDir, search, { astroMs: Math.round(ms), searchMs: Math.round(searchMs) });
   } else {
